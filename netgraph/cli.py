@@ -2,15 +2,22 @@
 
 Every command validates its inputs with click types, calls library functions and prints
 what they rendered. A :class:`~netgraph.errors.NetgraphError` becomes one line
-``Error: ...`` and exit status 1, in one place (:class:`_Group`).
+``Error: ...`` and exit status 1, in one place (:class:`_Group`); click's usage errors
+exit with status 2.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
 
 import click
 
 from netgraph import __version__
 from netgraph.errors import NetgraphError
+
+_FORMATS = ("markdown", "html", "json", "csv")
 
 
 class _Group(click.Group):
@@ -21,9 +28,189 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except NetgraphError as error:
             raise click.ClickException(str(error)) from None
+        except OSError as error:  # a file vanished or a disk filled while we worked
+            raise click.ClickException(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20") from None
+
+
+_EXISTING = click.Path(exists=True, dir_okay=True, path_type=Path)
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _source_options(*, targets_required: bool):
+    """The options every analysing command shares: targets and the SOURCES."""
+
+    def decorate(f):
+        options = [
+            click.argument("export", type=_EXISTING),
+            click.option("--targets", "-t", "targets", type=_FILE, multiple=True, required=targets_required,
+                         help="Companies you want to work at (.csv or .txt); repeat to merge lists."),
+            click.option("--network", "-n", "network", multiple=True, metavar="[OWNER=]PATH",
+                         help="A friend's export shared with you; OWNER is their name or URL among "
+                              "your connections (default: from their Profile.csv). Repeatable."),
+            click.option("--known", type=_FILE, help="CSV of ties you know of without an export."),
+            click.option("--contacts", type=_FILE, help="CSV of your own notes on your connections."),
+            click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
+                         help="The day recency is measured from (default: today)."),
+            click.option("--no-builtin-aliases", "no_aliases", is_flag=True,
+                         help="Do not treat well-known other names (Facebook for Meta, ...) as matches."),
+            click.option("--quiet", "-q", is_flag=True, help="No progress messages."),
+        ]
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return decorate
+
+
+def _load(export, targets, network, known, contacts, as_of, no_aliases, quiet):
+    """Read every source and build the plan, with progress on stderr when it is a terminal."""
+    from netgraph.paths import load_plan
+
+    show = not quiet and sys.stderr.isatty()
+    steps = 1 + len(network)
+    with click.progressbar(length=steps, label="Reading exports", file=sys.stderr,
+                           hidden=not show) as bar:
+        plan = load_plan(export, targets=list(targets), network=network, known=known, contacts=contacts,
+                         as_of=as_of, builtin_aliases=not no_aliases, on_read=lambda _: bar.update(1))
+    return plan
+
+
+def _inputs(export, targets=(), network=(), known=None, contacts=None) -> list[Path]:
+    from netgraph.paths import parse_network_spec
+
+    paths = [Path(export), *map(Path, targets)]
+    paths += [Path(parse_network_spec(spec)[1]) for spec in network]
+    paths += [Path(p) for p in (known, contacts) if p]
+    return paths
+
+
+def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+    from netgraph.report import write_output
+
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        write_output(text, output, inputs=inputs)
+        click.echo(f"Wrote {output}", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="netgraph")
 def main() -> None:
-    """Find the warmest way into the companies you want, from your LinkedIn export."""
+    """Find the warmest way into the companies you want, from your LinkedIn export.
+
+    Start with `netgraph demo` to see it on an invented sample network, then point
+    `netgraph report` at your own export (the zip LinkedIn e-mails you).
+    """
+
+
+@main.command()
+@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("netgraph-demo"), show_default=True, help="Where to write the reports and the map.")
+def demo(output_dir: Path) -> None:
+    """Run the whole pipeline on the bundled sample network.
+
+    Writes report.md, report.html, report.json, report.csv and map.png, then prints the
+    top recommendations.
+
+    Example: netgraph demo --output-dir /tmp/netgraph-demo
+    """
+    from netgraph.demo import run_demo
+
+    click.echo(run_demo(output_dir))
+
+
+@main.command()
+@click.argument("export", type=_EXISTING)
+def inspect(export: Path) -> None:
+    """Show what was found in an export: files, rows, dates, skipped rows and why.
+
+    Example: netgraph inspect Basic_LinkedInDataExport_11-20-2026.zip
+    """
+    from netgraph.io import read_export, render_inspection
+
+    click.echo(render_inspection(read_export(export)))
+
+
+@main.command()
+@click.argument("export", type=_EXISTING)
+@click.option("--targets", "-t", "targets", type=_FILE, multiple=True, help="Mark the companies on these lists.")
+@click.option("--top", type=click.IntRange(min=1), default=40, show_default=True, help="How many companies to list.")
+@click.option("--no-builtin-aliases", "no_aliases", is_flag=True, help="Ignore well-known other names.")
+def companies(export: Path, targets: tuple[Path, ...], top: int, no_aliases: bool) -> None:
+    """List the companies in your network, spelling variants grouped, targets marked.
+
+    Use it to write a good targets file: it shows which spellings match which target
+    and which look close but do not.
+
+    Example: netgraph companies export.zip --targets targets.csv --top 30
+    """
+    from netgraph.companies import group_companies, read_targets, render_companies
+    from netgraph.io import read_export
+
+    connections = read_export(export).connections
+    target_frame = read_targets(list(targets)) if targets else None
+    table = group_companies(connections["company"], target_frame, builtin_aliases=not no_aliases)
+    click.echo(render_companies(table, top=top))
+
+
+@main.command()
+@_source_options(targets_required=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(_FORMATS), default="markdown", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--top", type=click.IntRange(min=1), help="Keep the best N of each list (Markdown/HTML default 10).")
+@click.option("--redact", is_flag=True, help="Pseudonyms instead of names, no URLs: safe to share.")
+def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, fmt, output, top, redact) -> None:
+    """Whom to ask at each target company, for what, and why.
+
+    Example: netgraph report export.zip --targets targets.csv --network "Sam Lee=sam.zip" --format html -o report.html
+    """
+    from netgraph.report import render
+
+    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
+    text = render(plan, fmt=fmt, top=top, redact=redact)
+    _emit(text, output, _inputs(export, targets, network, known, contacts))
+
+
+@main.command()
+@_source_options(targets_required=True)
+@click.option("--target", "target", required=True, help="A target company, or a person's name.")
+@click.option("--via", help="The connector to ask for the introduction.")
+def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, target, via) -> None:
+    """Draft the message to send: one clear ask, in words that fit the relationship.
+
+    Example: netgraph draft export.zip --targets targets.csv --target Stripe --via "Sam Lee"
+    """
+    from netgraph.report import draft_message, render_draft
+
+    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
+    click.echo(render_draft(draft_message(plan, target=target, via=via)))
+
+
+@main.command(name="map")
+@_source_options(targets_required=True)
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The PNG to write.")
+@click.option("--company", "-c", help="Draw every route into this one target.")
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="Paths per company.")
+@click.option("--redact", is_flag=True, help="Pseudonyms instead of names.")
+@click.option("--dpi", type=click.IntRange(min=50, max=600), default=100, show_default=True)
+def map_(export, targets, network, known, contacts, as_of, no_aliases, quiet, output, company, top, redact, dpi) -> None:
+    """Draw your way in as a PNG network map.
+
+    Example: netgraph map export.zip --targets targets.csv --output map.png --company Stripe
+    """
+    from netgraph.plot import draw_plan_map
+
+    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
+    draw_plan_map(plan, output, company=company, top=top, redact=redact, dpi=dpi,
+                  inputs=_inputs(export, targets, network, known, contacts))
+    click.echo(f"Wrote {output}", err=True)

@@ -1,0 +1,372 @@
+"""The network: you, your connections, the people they reach at your targets, as NetworkX.
+
+:func:`build_graph` gathers every source (your export, friends' exports, ties you know
+of, your notes), matches companies to targets, scores the ties and returns one graph.
+It keeps only what the analysis needs: all your first-degree ties, and the
+second-degree people who work at a target, so a network of a million second-degree
+ties becomes a graph of tens of thousands of nodes.
+
+Graph schema
+------------
+``G.graph``
+    ``owner`` (the owner's node id), ``as_of`` (ISO date), ``sources`` (list of
+    ``{"kind", "path", "owner"}``), ``targets`` (target names in file order),
+    ``near_misses`` (list of ``{"company", "looks_like", "count"}``), ``notes``
+    (data-quality sentences), ``stats`` (counts for the summary).
+Nodes
+    ``kind="you"``: the owner (``name, url``).
+    ``kind="person"``: ``name, url, company, position, degree`` (1 = your connection,
+    2 = reached through one), ``target`` (target name or ``""``); people at a target
+    also have ``relevance, role, relevance_reasons``.
+    ``kind="company"``: id ``company:<name>``, ``name, priority, order``.
+Edges
+    ``kind="tie"`` between you and a connection: ``warmth, confidence, quiet_days,
+    reasons, source="export"``.
+    ``kind="tie"`` between a connection and a second-degree person: ``strength,
+    confidence, reasons, source ("export" or "known")``.
+    ``kind="works_at"`` between a person and a target company: ``position, rule``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from rapidfuzz import process
+
+from netgraph.companies import find_near_misses, match_companies
+from netgraph.errors import SourceError
+from netgraph.io import Export, normalize_name, normalize_url
+from netgraph.score import Weights, score_known_ties, score_relevance, score_ties
+
+__all__ = ["build_graph", "resolve_owner", "company_node"]
+
+log = logging.getLogger(__name__)
+
+
+def company_node(name: str) -> str:
+    """The node id of a target company.
+
+    Examples
+    --------
+    >>> company_node("Stripe")
+    'company:Stripe'
+    """
+    return f"company:{name}"
+
+
+def build_graph(
+    me: Export,
+    targets: pd.DataFrame,
+    *,
+    as_of: dt.date,
+    networks: Sequence[tuple[str | None, Export]] = (),
+    known: pd.DataFrame | None = None,
+    contacts: pd.DataFrame | None = None,
+    weights: Weights | None = None,
+    builtin_aliases: bool = True,
+) -> nx.Graph:
+    """Build the network graph from your export and every other source.
+
+    Parameters
+    ----------
+    me
+        Your own export.
+    targets
+        The targets frame from :func:`netgraph.companies.read_targets`.
+    as_of
+        The day recency is measured from.
+    networks
+        Friends' exports, each with the owner as you gave it (name or URL) or None to
+        take it from the export's Profile.csv.
+    known
+        Ties you know of without an export (:func:`netgraph.io.read_known`).
+    contacts
+        Your notes on your connections (:func:`netgraph.io.read_contacts`).
+    weights
+        The scoring model.
+    builtin_aliases
+        Whether well-known other names (Facebook for Meta, ...) count as matches.
+
+    Returns
+    -------
+    networkx.Graph
+        The graph described in this module's docstring.
+
+    Raises
+    ------
+    SourceError
+        A friend's export whose owner is not among your connections, or a ``--known``
+        connector who is not.
+    """
+    w = weights or Weights()
+    notes: list[str] = []
+    mine = me.connections.drop_duplicates("person_id").set_index("person_id", drop=False)
+    friends = [(resolve_owner(hint, export, mine), export) for hint, export in networks]
+
+    companies = [mine["company"]] + [f.connections["company"] for _, f in friends]
+    if known is not None:
+        companies.append(known["company"])
+    matches = match_companies(pd.unique(pd.concat(companies, ignore_index=True)), targets,
+                              builtin_aliases=builtin_aliases)
+    target_of = matches["target"]
+    rule_of = matches["rule"]
+
+    note_frame = _resolve_contacts(contacts, mine, notes)
+    ties = score_ties(me, as_of=as_of, weights=w, contacts=note_frame)
+    people = mine.assign(target=mine["company"].map(target_of).fillna(""))
+    people = people.join(ties[["warmth", "confidence", "quiet_days", "reasons"]])
+
+    second = _second_degree(friends, known, people, me, target_of, as_of=as_of, weights=w, notes=notes)
+    at_targets = pd.concat([
+        people.loc[people["target"].ne(""), ["target", "position"]],
+        second.drop_duplicates("person_id").set_index("person_id")[["target", "position"]],
+    ])
+    relevance = score_relevance(at_targets, targets, weights=w)
+
+    G = nx.Graph(
+        owner=me.owner.person_id,
+        as_of=as_of.isoformat(),
+        sources=_sources(me, friends, known, contacts),
+        targets=list(targets.sort_values("order")["company"]),
+        near_misses=_near_misses(people, second, friends, matches),
+        notes=_data_notes(me, friends) + notes,
+        stats={"connections": len(mine), "hidden": int(me.hidden), "networks": len(friends),
+               "skipped_rows": int(len(me.skipped)) + sum(len(f.skipped) for _, f in friends)},
+    )
+    _add_nodes(G, me, targets, people, second, relevance)
+    _add_edges(G, me, people, second, rule_of)
+    return G
+
+
+# ---------------------------------------------------------------------------
+# Resolving sources to your connections
+
+
+def resolve_owner(hint: str | None, export: Export, mine: pd.DataFrame) -> str:
+    """Find the owner of a friend's export among your connections.
+
+    Parameters
+    ----------
+    hint
+        The name or profile URL you gave (``--network NAME=PATH``), or None to use the
+        name in the export's Profile.csv.
+    export
+        The friend's export.
+    mine
+        Your connections (``person_id, name, url``).
+
+    Returns
+    -------
+    str
+        The friend's ``person_id`` among your connections.
+
+    Raises
+    ------
+    SourceError
+        When nobody, or more than one person, matches; the message names the closest.
+    """
+    who = hint if hint else export.owner.name
+    if not who:
+        raise SourceError(
+            f"{export.source}: no Profile.csv names its owner; give the owner as "
+            f"--network 'Their Name={export.source}'")
+    found = _find_person(who, mine)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        names = "; ".join(f"{mine.at[p, 'name']} ({mine.at[p, 'company'] or 'no company'})" for p in found[:5])
+        raise SourceError(f"{export.source}: '{who}' matches {len(found)} of your connections: {names}; "
+                          "give their profile URL instead")
+    raise SourceError(f"{export.source}: the owner '{who}' is not among your connections"
+                      f"{_closest(who, mine)}; give the name or profile URL as it appears in your Connections.csv")
+
+
+def _find_person(who: str, mine: pd.DataFrame) -> list[str]:
+    url = normalize_url(who)
+    if url:
+        return list(mine.index[mine["url"].eq(url)])
+    key = normalize_name(who)
+    return list(mine.index[mine["name"].map(normalize_name).eq(key)])
+
+
+def _closest(who: str, mine: pd.DataFrame) -> str:
+    names = mine["name"].drop_duplicates().tolist()
+    best = process.extract(who, names, limit=3, score_cutoff=60)
+    return f" (closest: {', '.join(name for name, *_ in best)})" if best else ""
+
+
+def _resolve_contacts(contacts: pd.DataFrame | None, mine: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
+    """Index your notes by the connection they are about; note those that match nobody."""
+    if contacts is None or contacts.empty:
+        return None
+    by_url = pd.Series(mine.index, index=mine["url"]).loc[lambda s: s.index != ""]
+    by_url = by_url[~by_url.index.duplicated(keep=False)]
+    names = mine["name"].map(normalize_name)
+    by_name = pd.Series(mine.index, index=names)[lambda s: ~s.index.duplicated(keep=False)]
+    ids = contacts["url"].map(normalize_url).map(by_url)
+    ids = ids.fillna(contacts["name"].map(normalize_name).map(by_name))
+    for line, who in zip(contacts.loc[ids.isna(), "line"], contacts.loc[ids.isna(), "name"]):
+        notes.append(f"contacts file line {line}: '{who}' is not among your connections (note ignored)")
+    found = contacts.assign(person_id=ids).dropna(subset=["person_id"])
+    return found.drop_duplicates("person_id", keep="last").set_index("person_id")
+
+
+def _second_degree(friends, known, people, me, target_of, *, as_of, weights, notes) -> pd.DataFrame:
+    """Everyone at a target reached through one of your connections, one row per tie.
+
+    Columns: ``connector_id, person_id, name, url, company, position, target, strength,
+    confidence, reasons, source``.
+    """
+    frames = []
+    my_name = normalize_name(me.owner.name)
+    for connector_id, export in friends:
+        conns = export.connections
+        at = conns.loc[conns["company"].map(target_of).fillna("").ne("")]
+        at = at.loc[at["person_id"].ne(export.owner.person_id) & at["person_id"].ne(me.owner.person_id)]
+        if my_name:
+            at = at.loc[at["name"].map(normalize_name).ne(my_name) | at["url"].ne("")]
+        if at.empty:
+            continue
+        first = people.at[connector_id, "name"].split()[0] if people.at[connector_id, "name"] else "they"
+        ties = score_ties(export, as_of=as_of, weights=weights, people=pd.Index(at["person_id"]), who=first)
+        at = at.drop_duplicates("person_id").set_index("person_id").join(ties[["warmth", "confidence", "reasons"]])
+        frames.append(pd.DataFrame({
+            "connector_id": connector_id, "person_id": at.index, "name": at["name"].to_numpy(),
+            "url": at["url"].to_numpy(), "company": at["company"].to_numpy(), "position": at["position"].to_numpy(),
+            "target": at["company"].map(target_of).to_numpy(), "strength": at["warmth"].to_numpy(),
+            "confidence": at["confidence"].to_numpy(), "reasons": at["reasons"].to_numpy(), "source": "export",
+        }))
+    if known is not None and len(known):
+        frames.append(_known_ties(known, people, target_of, weights, notes))
+    columns = ["connector_id", "person_id", "name", "url", "company", "position", "target",
+               "strength", "confidence", "reasons", "source"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    second = pd.concat(frames, ignore_index=True)[columns]
+    second = _unify_people(second, people)
+    second = second.loc[~second["person_id"].isin(people.index) & second["connector_id"].ne(second["person_id"])]
+    second = second.sort_values(["strength", "source"], ascending=[False, True], kind="stable")
+    return second.drop_duplicates(["person_id", "connector_id"]).reset_index(drop=True)
+
+
+def _known_ties(known, people, target_of, weights, notes) -> pd.DataFrame:
+    rows = known.assign(target=known["company"].map(target_of).fillna(""))
+    connector_ids = []
+    for line, who in zip(rows["line"], rows["connector"]):
+        found = _find_person(who, people)
+        if len(found) != 1:
+            problem = "matches several of your connections" if found else "is not among your connections"
+            raise SourceError(f"known ties file line {line}: connector '{who}' {problem}"
+                              f"{_closest(who, people) if not found else ''}; use the name or profile URL "
+                              "as it appears in your Connections.csv")
+        connector_ids.append(found[0])
+    rows = rows.assign(connector_id=connector_ids)
+    skipped = rows.loc[rows["target"].eq("")]
+    if len(skipped):
+        notes.append(f"{len(skipped)} known ties are at companies that are not targets (ignored)")
+    rows = rows.loc[rows["target"].ne("")]
+    strength = score_known_ties(rows, weights=weights)
+    reasons = [(f"you noted that they know each other (strength {int(s)}/5)" if pd.notna(s)
+                else "you noted that they know each other",) for s in rows["strength"]]
+    return pd.DataFrame({
+        "connector_id": rows["connector_id"].to_numpy(), "person_id": rows["person_id"].to_numpy(),
+        "name": rows["name"].to_numpy(), "url": rows["url"].to_numpy(), "company": rows["company"].to_numpy(),
+        "position": rows["position"].to_numpy(), "target": rows["target"].to_numpy(),
+        "strength": strength.to_numpy(), "confidence": "medium", "reasons": reasons, "source": "known",
+    })
+
+
+def _unify_people(second: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    """One person, one id: fold name-only ids into the URL id of the same name at the same target.
+
+    Also folds a second-degree row without URL into your own connection of the same name
+    at the same target, so that someone you know is never an intro target.
+    """
+    key = second["name"].map(normalize_name) + "|" + second["target"]
+    mine_at = people.loc[people["target"].ne("")]
+    my_keys = pd.Series(mine_at.index, index=mine_at["name"].map(normalize_name) + "|" + mine_at["target"])
+    my_keys = my_keys[~my_keys.index.duplicated(keep=False)]
+    with_url = second.loc[second["person_id"].str.startswith("in:")]
+    url_ids = with_url.groupby(key.loc[with_url.index])["person_id"].agg(lambda ids: ids.iloc[0] if ids.nunique() == 1 else None)
+    named = second.loc[~second["person_id"].str.startswith("in:")]
+    canonical = key.loc[named.index].map(my_keys)
+    canonical = canonical.fillna(key.loc[named.index].map(url_ids.dropna()))
+    plain = named.groupby(key.loc[named.index])["person_id"].transform("min")
+    ids = second["person_id"].copy()
+    ids.loc[named.index] = canonical.fillna(plain)
+    url_in_mine = second["person_id"].str.startswith("in:") & key.map(my_keys).notna()
+    ids.loc[url_in_mine] = key.loc[url_in_mine].map(my_keys)
+    return second.assign(person_id=ids)
+
+
+# ---------------------------------------------------------------------------
+# Assembling the graph
+
+
+def _add_nodes(G, me, targets, people, second, relevance) -> None:
+    G.add_node(me.owner.person_id, kind="you", name=me.owner.name or "You", url=me.owner.url)
+    for row in targets.itertuples(index=False):
+        G.add_node(company_node(row.company), kind="company", name=row.company,
+                   priority=int(row.priority), order=int(row.order))
+    first = people[["name", "url", "company", "position", "target"]].assign(degree=1)
+    G.add_nodes_from((pid, {"kind": "person", **attrs}) for pid, attrs in zip(first.index, first.to_dict("records")))
+    others = second.drop_duplicates("person_id").set_index("person_id")[["name", "url", "company", "position", "target"]]
+    G.add_nodes_from((pid, {"kind": "person", "degree": 2, **attrs}) for pid, attrs in zip(others.index, others.to_dict("records")))
+    rel = relevance.loc[~relevance.index.duplicated()]
+    for pid, r, role, reasons in zip(rel.index, rel["relevance"], rel["role"], rel["reasons"]):
+        G.nodes[pid].update(relevance=float(r), role=role, relevance_reasons=reasons)
+
+
+def _add_edges(G, me, people, second, rule_of) -> None:
+    owner = me.owner.person_id
+    tie = people[["warmth", "confidence", "quiet_days", "reasons"]]
+    G.add_edges_from(
+        (owner, pid, {"kind": "tie", "source": "export", "warmth": float(wm), "confidence": conf,
+                      "quiet_days": float(q) if pd.notna(q) else np.nan, "reasons": reasons})
+        for pid, wm, conf, q, reasons in zip(tie.index, tie["warmth"], tie["confidence"], tie["quiet_days"], tie["reasons"]))
+    G.add_edges_from(
+        (c, p, {"kind": "tie", "source": src, "strength": float(s), "confidence": conf, "reasons": reasons})
+        for c, p, s, conf, reasons, src in zip(second["connector_id"], second["person_id"], second["strength"],
+                                               second["confidence"], second["reasons"], second["source"]))
+    at = pd.concat([people.loc[people["target"].ne(""), ["target", "position", "company"]],
+                    second.drop_duplicates("person_id").set_index("person_id")[["target", "position", "company"]]])
+    G.add_edges_from(
+        (pid, company_node(t), {"kind": "works_at", "position": pos, "rule": rule_of.get(comp, "")})
+        for pid, t, pos, comp in zip(at.index, at["target"], at["position"], at["company"]))
+
+
+def _sources(me, friends, known, contacts) -> list[dict]:
+    out = [{"kind": "export", "path": me.source, "owner": me.owner.name}]
+    out += [{"kind": "network", "path": f.source, "owner": f.owner.name} for _, f in friends]
+    if known is not None:
+        out.append({"kind": "known", "path": str(known.attrs.get("source", "")), "owner": ""})
+    if contacts is not None:
+        out.append({"kind": "contacts", "path": str(contacts.attrs.get("source", "")), "owner": ""})
+    return out
+
+
+def _near_misses(people, second, friends, matches) -> list[dict]:
+    everyone = pd.concat([people["company"], second.drop_duplicates("person_id")["company"]], ignore_index=True)
+    table = find_near_misses(everyone, matches)
+    return [{"company": c, "looks_like": t, "count": int(n)}
+            for c, t, n in zip(table["company"], table["looks_like"], table["count"])]
+
+
+def _data_notes(me: Export, friends: Iterable[tuple[str, Export]]) -> list[str]:
+    notes = []
+    if me.hidden:
+        notes.append(f"{me.hidden} hidden or deactivated members in your Connections.csv (counted, not used)")
+    if me.messages.empty:
+        notes.append("no messages.csv in your export: warmth rests on endorsements, recommendations and dates")
+    for _, f in friends:
+        if f.messages.empty and f.recommendations.empty and f.endorsements.empty:
+            who = f.owner.name or f.source
+            notes.append(f"{who}'s export is a bare connections list: their ties are scored with low confidence")
+    if len(me.skipped):
+        notes.append(f"{len(me.skipped)} rows of your export were skipped (run `netgraph inspect` for the list)")
+    return notes

@@ -1,0 +1,569 @@
+"""How warm a tie is, and how relevant a person at a target is, each with its reasons.
+
+Warmth is one documented model: every piece of evidence adds *points*, older evidence
+counts less (each signal halves after its half-life), and ``warmth = 1 - exp(-points)``
+maps the sum onto 0..1 so that more evidence always helps but never past 1. Your own
+notes (``--contacts``) override the model's guess. All weights live in :class:`Weights`.
+
+The functions here work on whole frames with pandas group-bys, so scoring 30,000 ties
+costs a few hundred milliseconds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from netgraph.io.export import Export
+
+__all__ = ["Weights", "score_ties", "score_known_ties", "score_relevance", "describe_weights"]
+
+_DAY = np.timedelta64(1, "D")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every weight and half-life of the scoring model, with its default.
+
+    Warmth of a tie (0..1) is ``1 - exp(-points)``; the point fields below are what each
+    kind of evidence adds before decay. A half-life of 365 days means evidence from a
+    year ago counts half.
+
+    Attributes
+    ----------
+    message : 0.35
+        Points per ``log(1 + n)`` decayed messages: the 20th message adds less than the 2nd.
+    two_way : 0.6
+        Extra points when messages went both ways (decayed by the last reply's age).
+    message_half_life_days : 365
+        Half-life of a message.
+    recommendation : 1.0
+        Points for each recommendation, given (value you already provided) or received.
+    recommendation_half_life_days : 1095
+        Half-life of a recommendation (three years).
+    endorsement : 0.15
+        Points per endorsement, given or received, at most three counted.
+    endorsement_half_life_days : 730
+        Half-life of an endorsement.
+    invitation_note : 0.1
+        Points when the invitation to connect came with a personal note.
+    shared_history : 0.45
+        Points for inferred shared history: a connection made while you worked at the
+        company they work at now (a likely former colleague), or while you studied.
+    shared_history_half_life_days : 1825
+        Half-life of shared history, counted from when it ended.
+    connection : 0.05
+        Points for being connected at all.
+    known_strength : (0.2, 0.35, 0.5, 0.7, 0.9)
+        Tie strength for ``--known`` strengths 1..5; 0.35 when no strength is given.
+    closeness : (0.08, 0.25, 0.5, 0.75, 0.95)
+        Warmth for your own closeness notes 1..5: these override the model.
+    tag_floor : family 0.85, friend 0.8, mentor 0.7, colleague 0.5, classmate 0.4, ...
+        The least warmth a tag in your notes implies.
+    referral_warmth : 0.6
+        An insider is asked for a referral only at this warmth or above, with contact in
+        the last ``referral_recent_days``.
+    referral_recent_days : 365
+        How recent the last contact must be for a referral ask.
+    cold_days : 730
+        A tie with no contact for this long (and connected for this long) has gone cold:
+        the ask is to reconnect and give something first.
+    warmth_share : 0.6
+        Insider score = warmth^share x relevance^(1 - share).
+    path_shares : (0.45, 0.3, 0.25)
+        Intro-path score = warmth(you, connector)^a x strength(connector, them)^b x relevance^c.
+    priority_step : 0.2
+        Relevance falls by this share per priority step: priority 2 counts 1/(1 + 0.2).
+    role_factor : wanted title 1.0, hiring manager 0.9, recruiter 0.85, other 0.55
+        How much a person's role at the target matters.
+    same_company_decay : 0.5
+        A connector's second person at the same target adds half as much, the third a quarter.
+    max_intros : 3
+        The most introductions suggested from one connector at once.
+    """
+
+    message: float = 0.35
+    two_way: float = 0.6
+    message_half_life_days: float = 365.0
+    recommendation: float = 1.0
+    recommendation_half_life_days: float = 1095.0
+    endorsement: float = 0.15
+    endorsement_half_life_days: float = 730.0
+    invitation_note: float = 0.1
+    shared_history: float = 0.45
+    shared_history_half_life_days: float = 1825.0
+    connection: float = 0.05
+    known_strength: tuple = (0.2, 0.35, 0.5, 0.7, 0.9)
+    known_default: float = 0.35
+    closeness: tuple = (0.08, 0.25, 0.5, 0.75, 0.95)
+    tag_floor: tuple = (
+        ("family", 0.85), ("friend", 0.8), ("mentor", 0.7), ("colleague", 0.5),
+        ("classmate", 0.4), ("met-recently", 0.35), ("alumni", 0.25),
+    )
+    referral_warmth: float = 0.6
+    referral_recent_days: float = 365.0
+    cold_days: float = 730.0
+    warmth_share: float = 0.6
+    path_shares: tuple = (0.45, 0.3, 0.25)
+    priority_step: float = 0.2
+    role_factor: tuple = (
+        ("wanted title", 1.0), ("hiring manager", 0.9), ("recruiter", 0.85), ("other", 0.55),
+    )
+    same_company_decay: float = 0.5
+    max_intros: int = 3
+
+    def replace(self, **changes) -> Weights:
+        """Return a copy with some fields changed: ``Weights().replace(message=0.5)``."""
+        return dataclasses.replace(self, **changes)
+
+
+def describe_weights(weights: Weights | None = None) -> pd.DataFrame:
+    """The weights as a table (field, value), for notebooks and the README.
+
+    Examples
+    --------
+    >>> describe_weights().loc["message", "value"]
+    0.35
+    """
+    weights = weights or Weights()
+    rows = [(f.name, getattr(weights, f.name)) for f in dataclasses.fields(weights)]
+    return pd.DataFrame(rows, columns=["field", "value"]).set_index("field")
+
+
+# ---------------------------------------------------------------------------
+# Plain-word helpers
+
+
+def _ago(days: float) -> str:
+    """``5 days ago``, ``3 weeks ago``, ``4 months ago``, ``2 years ago``.
+
+    Examples
+    --------
+    >>> [_ago(d) for d in (0, 5, 21, 120, 800)]
+    ['today', '5 days ago', '3 weeks ago', '4 months ago', '2 years ago']
+    """
+    days = max(0, int(round(days)))
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{round(days / 7)} weeks ago"
+    if days < 730:
+        return f"{round(days / 30.44)} months ago"
+    return f"{int(days / 365.25)} years ago"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _decay(age_days: pd.Series | np.ndarray, half_life: float) -> np.ndarray:
+    age = np.clip(np.asarray(age_days, dtype=float), 0, None)
+    return np.power(0.5, age / half_life)
+
+
+def _age_days(dates: pd.Series, as_of: pd.Timestamp) -> pd.Series:
+    return (as_of - dates) / _DAY
+
+
+# ---------------------------------------------------------------------------
+# Evidence gathered per person
+
+
+def _message_evidence(messages: pd.DataFrame, as_of: pd.Timestamp, w: Weights) -> pd.DataFrame:
+    m = messages.loc[messages["date"].notna() & (messages["date"] <= as_of + pd.Timedelta(days=1))]
+    m = m.assign(
+        weight=_decay(_age_days(m["date"], as_of), w.message_half_life_days),
+        is_sent=m["direction"].eq("sent"),
+    )
+    m = m.assign(is_received=~m["is_sent"])
+    g = m.groupby("person_id", sort=False)
+    out = pd.DataFrame({
+        "sent": g["is_sent"].sum(),
+        "received": g["is_received"].sum(),
+        "decayed": g["weight"].sum(),
+        "last_message": g["date"].max(),
+    })
+    last_sent = m.loc[m["is_sent"]].groupby("person_id")["date"].max()
+    last_received = m.loc[m["is_received"]].groupby("person_id")["date"].max()
+    out["last_reply"] = pd.concat([last_sent, last_received], axis=1).min(axis=1)
+    return out
+
+
+def _dated_evidence(frame: pd.DataFrame, as_of: pd.Timestamp, half_life: float, cap: int | None = None) -> pd.DataFrame:
+    """Per person and direction: count, decayed count (at most ``cap`` counted), last date."""
+    if frame.empty:
+        return pd.DataFrame(columns=["count", "decayed", "last", "year"])
+    f = frame.assign(weight=_decay(_age_days(frame["date"], as_of).fillna(3650), half_life))
+    f = f.sort_values("weight", ascending=False)
+    if cap:
+        f = f.groupby(["person_id", "direction"], sort=False).head(cap)
+    g = f.groupby(["person_id", "direction"], sort=False)
+    return pd.DataFrame({"count": g.size(), "decayed": g["weight"].sum(), "last": g["date"].max()})
+
+
+def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: str, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Connections made while the owner was at a place (a job or a school).
+
+    For jobs the connection must also work at that company now (a likely former
+    colleague); for schools any connection made during the years there counts.
+    Returns ``person_id, place, ended`` for the best match per person.
+    """
+    if history.empty or connections.empty:
+        return pd.DataFrame(columns=["place", "ended"])
+    name_col = "company" if place == "company" else "school"
+    h = history.loc[history["started_on"].notna(), [name_col, "started_on", "finished_on"]]
+    h = h.assign(finished_on=h["finished_on"].fillna(as_of), _key=h[name_col].map(_company_key))
+    c = connections.loc[connections["connected_on"].notna(), ["person_id", "company", "connected_on"]]
+    if place == "company":
+        c = c.assign(_key=c["company"].map(_company_key))
+        pairs = c.merge(h, on="_key", suffixes=("", "_h"))
+    else:
+        pairs = c.merge(h, how="cross")
+    inside = (pairs["connected_on"] >= pairs["started_on"]) & (
+        pairs["connected_on"] <= pairs["finished_on"] + pd.Timedelta(days=92))
+    pairs = pairs.loc[inside & pairs["_key"].ne("")] if place == "company" else pairs.loc[inside]
+    if pairs.empty:
+        return pd.DataFrame(columns=["place", "ended"])
+    pairs = pairs.sort_values("finished_on", ascending=False).drop_duplicates("person_id")
+    return pairs.set_index("person_id").rename(columns={name_col: "place", "finished_on": "ended"})[["place", "ended"]]
+
+
+_LEGAL = re.compile(r"\b(inc|llc|ltd|limited|gmbh|ag|sa|plc|corp|corporation|co|company|group)\b\.?")
+
+
+def _company_key(name: str) -> str:
+    """A loose key for comparing the owner's employers with a connection's company."""
+    key = re.sub(r"[^\w\s]", " ", str(name).casefold())
+    key = _LEGAL.sub(" ", key)
+    return " ".join(key.split())
+
+
+def _closeness_warmth(contacts: pd.DataFrame, w: Weights) -> pd.DataFrame:
+    """Warmth implied by your own notes: closeness wins, else the best tag floor."""
+    floors = dict(w.tag_floor)
+    closeness = contacts["closeness"].round().clip(1, 5)
+    by_closeness = closeness.map(lambda c: w.closeness[int(c) - 1] if pd.notna(c) else np.nan)
+    by_tags = contacts["tags"].map(lambda tags: max((floors.get(t, 0.0) for t in tags), default=np.nan))
+    return pd.DataFrame({"closeness": closeness, "note_closeness": by_closeness, "note_floor": by_tags,
+                         "note_tags": contacts["tags"], "last_contact": contacts["last_contact"]},
+                        index=contacts.index)
+
+
+# ---------------------------------------------------------------------------
+# The model
+
+
+def score_ties(
+    export: Export,
+    *,
+    as_of: dt.date,
+    weights: Weights | None = None,
+    contacts: pd.DataFrame | None = None,
+    people: pd.Index | None = None,
+    who: str = "you",
+) -> pd.DataFrame:
+    """Score the export owner's tie to each connection: warmth 0..1 with reasons.
+
+    Parameters
+    ----------
+    export
+        The owner's export (yours, or a friend's shared with you).
+    as_of
+        The day ages are measured from.
+    weights
+        The model's weights; ``Weights()`` by default.
+    contacts
+        Your own notes, indexed by ``person_id`` (see :func:`attach_contacts` in
+        ``paths``); they override the model's guess.
+    people
+        Score only these ``person_id`` values (all connections when None).
+    who
+        How reasons name the export's owner: ``"you"``, or a friend's first name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``person_id``: ``warmth, confidence, messages, sent, received,
+        last_contact, connected_on, quiet_days, reasons``. ``quiet_days`` counts the
+        days since the last contact of any kind (or since connecting, without one);
+        ``reasons`` is a tuple of short sentences.
+
+    Examples
+    --------
+    >>> from netgraph.io.export import Export, Owner
+    >>> conns = pd.DataFrame({"person_id": ["in:a"], "name": ["Ann"], "company": ["X"],
+    ...     "connected_on": [pd.Timestamp("2017-01-05")]})
+    >>> empty = pd.DataFrame(columns=["person_id", "direction", "date"])
+    >>> e = Export("x", Owner("Me", "", "in:me"), conns, 0, empty, empty, empty, empty,
+    ...     pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    >>> score_ties(e, as_of=dt.date(2026, 11, 20)).loc["in:a", "reasons"]
+    ('connected 10 years ago, no messages since',)
+    """
+    w = weights or Weights()
+    now = pd.Timestamp(as_of)
+    conns = export.connections
+    if people is not None:
+        conns = conns.loc[conns["person_id"].isin(people)]
+    conns = conns.drop_duplicates("person_id").set_index("person_id")
+    ids = conns.index
+    t = pd.DataFrame(index=ids)
+    t["connected_on"] = conns["connected_on"]
+    t["name"] = conns["name"] if "name" in conns else ""
+
+    msgs = _message_evidence(_for(export.messages, ids), now, w).reindex(ids)
+    t["sent"] = msgs["sent"].fillna(0).astype(int)
+    t["received"] = msgs["received"].fillna(0).astype(int)
+    t["messages"] = t["sent"] + t["received"]
+    decayed = msgs["decayed"].fillna(0.0)
+    reply_age = _age_days(msgs["last_reply"], now)
+    points = w.message * np.log1p(decayed) + w.two_way * pd.Series(
+        _decay(reply_age.fillna(1e9), w.message_half_life_days), index=ids)
+    points += w.connection
+
+    recs = _dated_evidence(_for(export.recommendations, ids), now, w.recommendation_half_life_days)
+    ends = _dated_evidence(_for(export.endorsements, ids), now, w.endorsement_half_life_days, cap=3)
+    points += _sum_by_person(recs, ids) * w.recommendation + _sum_by_person(ends, ids) * w.endorsement
+
+    inv = _for(export.invitations, ids)
+    noted = inv.loc[inv["has_note"].astype(bool)] if "has_note" in inv else inv.iloc[0:0]
+    points += ids.isin(noted["person_id"]).astype(float) * w.invitation_note
+
+    jobs = _shared_history(conns.reset_index(), export.positions, place="company", as_of=now)
+    schools = _shared_history(conns.reset_index(), _as_history(export.education), place="school", as_of=now)
+    for hist in (jobs, schools):
+        h = hist.reindex(ids)
+        points += w.shared_history * pd.Series(
+            _decay(_age_days(h["ended"], now).fillna(1e9), w.shared_history_half_life_days), index=ids)
+
+    last = pd.concat([msgs["last_message"], _last_by_person(recs, ids), _last_by_person(ends, ids)], axis=1).max(axis=1)
+    t["warmth"] = 1.0 - np.exp(-points.astype(float))
+
+    notes = _closeness_warmth(contacts, w).reindex(ids) if contacts is not None and len(contacts) else None
+    if notes is not None:
+        noted_contact = notes["last_contact"]
+        last = pd.concat([last, noted_contact], axis=1).max(axis=1)
+        # A recent contact you noted counts like a message both ways.
+        contact_points = w.message * np.log1p(2 * pd.Series(
+            _decay(_age_days(noted_contact, now).fillna(1e9), w.message_half_life_days), index=ids))
+        t["warmth"] = 1.0 - np.exp(-(points + contact_points).astype(float))
+        t["warmth"] = np.fmax(t["warmth"], notes["note_floor"].fillna(0.0))
+        t["warmth"] = notes["note_closeness"].fillna(t["warmth"])
+    t["last_contact"] = last
+    quiet_since = last.fillna(t["connected_on"])
+    t["quiet_days"] = _age_days(quiet_since, now)
+    if notes is not None:
+        # Your note that you are close now, without a date, means the tie is not cold.
+        close_now = (notes["note_closeness"].fillna(notes["note_floor"]) >= 0.5) & notes["last_contact"].isna()
+        t.loc[close_now, "quiet_days"] = 0.0
+    t["confidence"] = _confidence(t, recs, ends, jobs, schools, notes, ids, export)
+    t["reasons"] = _tie_reasons(t, recs, ends, jobs, schools, notes, now, who)
+    t["warmth"] = t["warmth"].clip(0.0, 1.0).round(4)
+    return t[["warmth", "confidence", "messages", "sent", "received", "last_contact", "connected_on",
+              "quiet_days", "reasons"]]
+
+
+def _for(frame: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
+    if frame is None or frame.empty or "person_id" not in frame:
+        return pd.DataFrame(columns=["person_id", "direction", "date", "has_note"])
+    return frame.loc[frame["person_id"].isin(ids)]
+
+
+def _as_history(education: pd.DataFrame) -> pd.DataFrame:
+    if education is None or education.empty:
+        return pd.DataFrame(columns=["school", "started_on", "finished_on"])
+    return education
+
+
+def _sum_by_person(evidence: pd.DataFrame, ids: pd.Index) -> pd.Series:
+    if evidence.empty:
+        return pd.Series(0.0, index=ids)
+    return evidence["decayed"].groupby(level=0).sum().reindex(ids).fillna(0.0)
+
+
+def _last_by_person(evidence: pd.DataFrame, ids: pd.Index) -> pd.Series:
+    if evidence.empty:
+        return pd.Series(pd.NaT, index=ids, dtype="datetime64[ns]")
+    return evidence["last"].groupby(level=0).max().reindex(ids)
+
+
+def _confidence(t, recs, ends, jobs, schools, notes, ids, export) -> pd.Series:
+    rich = (t["sent"] > 0) & (t["received"] > 0) & (t["messages"] >= 3)
+    if notes is not None:
+        rich |= notes["note_closeness"].notna() | notes["note_floor"].notna()
+    some = (t["messages"] > 0) | ids.isin(jobs.index) | ids.isin(schools.index)
+    for ev in (recs, ends):
+        if not ev.empty:
+            some |= ids.isin(ev.index.get_level_values(0))
+    return pd.Series(np.select([rich, some], ["high", "medium"], "low"), index=ids)
+
+
+def _tie_reasons(t, recs, ends, jobs, schools, notes, now, who="you") -> pd.Series:
+    """Short sentences built from the evidence, one tuple per person."""
+    rec_map = _direction_years(recs)
+    end_map = _direction_counts(ends)
+    out = {}
+    for pid, row in zip(t.index, t.itertuples(index=False)):
+        reasons = []
+        if notes is not None and pid in notes.index:
+            reasons.extend(_note_reasons(notes.loc[pid], now))
+        n, sent, received = row.messages, row.sent, row.received
+        if n:
+            last = _ago((now - row.last_contact).days) if pd.notna(row.last_contact) else "at an unknown date"
+            if sent and received:
+                reasons.append(f"{_plural(n, 'message')} both ways, the last {last}")
+            elif sent:
+                reasons.append(f"{_plural(n, 'message')} from {who}, none answered (the last {last})")
+            else:
+                reasons.append(f"{_plural(n, 'message')} from them, none answered by {who} (the last {last})")
+        for direction, year in rec_map.get(pid, ()):
+            reasons.append(f"{who} recommended them in {year}" if direction == "given"
+                           else f"they recommended {who} in {year}")
+        for direction, count in end_map.get(pid, ()):
+            reasons.append(f"{who} endorsed them {_times(count)}" if direction == "given"
+                           else f"they endorsed {who} {_times(count)}")
+        if pid in jobs.index:
+            both = "you both" if who == "you" else f"{who} and they both"
+            reasons.append(f"connected while {both} worked at {jobs.at[pid, 'place']} (inferred former colleague)")
+        if pid in schools.index:
+            reasons.append(f"connected while {who} studied at {schools.at[pid, 'place']} (inferred classmate)")
+        if not n and pd.notna(row.connected_on):
+            years = (now - row.connected_on).days / 365.25
+            when = f"{int(years)} years ago" if years >= 2 else _ago((now - row.connected_on).days)
+            reasons.append(f"connected {when}, no messages since")
+        out[pid] = tuple(reasons)
+    return pd.Series(out, index=t.index, dtype=object)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _direction_years(evidence: pd.DataFrame) -> dict:
+    out: dict = {}
+    if evidence.empty:
+        return out
+    for (pid, direction), last in evidence["last"].items():
+        year = last.year if pd.notna(last) else "the past"
+        out.setdefault(pid, []).append((direction, year))
+    return out
+
+
+def _direction_counts(evidence: pd.DataFrame) -> dict:
+    out: dict = {}
+    if evidence.empty:
+        return out
+    for (pid, direction), count in evidence["count"].items():
+        out.setdefault(pid, []).append((direction, int(count)))
+    return out
+
+
+def _note_reasons(note: pd.Series, now: pd.Timestamp) -> list[str]:
+    reasons = []
+    tags = ", ".join(note["note_tags"]) if isinstance(note["note_tags"], tuple) else ""
+    if pd.notna(note["note_closeness"]) or tags:
+        parts = []
+        if pd.notna(note["note_closeness"]):
+            parts.append(f"closeness {int(note['closeness'])}/5")
+        if tags:
+            parts.append(tags)
+        reasons.append("your note: " + ", ".join(parts))
+    if pd.notna(note["last_contact"]):
+        reasons.append(f"you last spoke {_ago((now - note['last_contact']).days)} (your note)")
+    return reasons
+
+
+# ---------------------------------------------------------------------------
+# Known ties and relevance
+
+
+def score_known_ties(known: pd.DataFrame, *, weights: Weights | None = None) -> pd.Series:
+    """Strength (0..1) of ties you recorded in ``--known``, from their 1..5 strength.
+
+    Examples
+    --------
+    >>> score_known_ties(pd.DataFrame({"strength": [5.0, float("nan")]})).tolist()
+    [0.9, 0.35]
+    """
+    w = weights or Weights()
+    levels = known["strength"].round().clip(1, 5)
+    return levels.map(lambda s: w.known_strength[int(s) - 1] if pd.notna(s) else w.known_default).astype(float)
+
+
+_RECRUITER = re.compile(r"recruit|talent|sourc(?:er|ing)|people partner|hr business partner|head of people", re.I)
+_MANAGER = re.compile(r"\b(manager|head|director|lead|vp|vice president|cto|chief|founder)\b", re.I)
+_STOP = {"senior", "junior", "staff", "principal", "lead", "sr", "jr", "i", "ii", "iii", "of", "the", "and", "a", "-"}
+
+
+def _title_words(title: str) -> set[str]:
+    words = re.findall(r"[a-z0-9+#]+", title.casefold())
+    return {_stem(x) for x in words if x not in _STOP}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "er", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def score_relevance(people: pd.DataFrame, targets: pd.DataFrame, *, weights: Weights | None = None) -> pd.DataFrame:
+    """How much a person at a target could help: priority, and their role there.
+
+    Parameters
+    ----------
+    people
+        ``target`` (the target company name) and ``position`` per person.
+    targets
+        The targets frame (``company, priority, titles``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index: ``relevance (0..1), role, reasons``.
+
+    Examples
+    --------
+    >>> targets = pd.DataFrame({"company": ["Stripe"], "priority": [1], "titles": [("Backend Engineer",)]})
+    >>> people = pd.DataFrame({"target": ["Stripe", "Stripe"], "position": ["Senior Backend Engineer", "Recruiter"]})
+    >>> score_relevance(people, targets)["role"].tolist()
+    ['wanted title', 'recruiter']
+    """
+    w = weights or Weights()
+    info = targets.set_index("company")
+    priority = people["target"].map(info["priority"]).fillna(1).astype(float)
+    titles = people["target"].map(info["titles"]).map(lambda x: x if isinstance(x, tuple) else ())
+    position = people["position"].fillna("").astype(str)
+    wanted_words = titles.map(lambda ts: [_title_words(x) for x in ts])
+    pos_words = position.map(_title_words)
+    wanted = pd.Series([any(ws and ws <= p for ws in wl) for wl, p in zip(wanted_words, pos_words)], index=people.index)
+    recruiter = position.str.contains(_RECRUITER)
+    field = pd.Series([any(p & ws for ws in wl) if wl else True for wl, p in zip(wanted_words, pos_words)], index=people.index)
+    manager = position.str.contains(_MANAGER) & field & ~recruiter
+    role = pd.Series(np.select([wanted & ~manager, recruiter, manager], ["wanted title", "recruiter", "hiring manager"], "other"),
+                     index=people.index)
+    factor = role.map(dict(w.role_factor))
+    relevance = factor / (1.0 + w.priority_step * (priority - 1))
+    reasons = [
+        _relevance_reason(r, pos, tgt, int(p)) for r, pos, tgt, p in zip(role, position, people["target"], priority)
+    ]
+    return pd.DataFrame({"relevance": relevance.round(4), "role": role, "reasons": reasons}, index=people.index)
+
+
+def _relevance_reason(role: str, position: str, target: str, priority: int) -> tuple[str, ...]:
+    where = f"{target} (priority {priority})"
+    if role == "wanted title":
+        return (f"works as {position} at {where}: the role you want",)
+    if role == "recruiter":
+        return (f"recruits for {where}",)
+    if role == "hiring manager":
+        return (f"{position} at {where}: may manage the team you would join",)
+    return (f"{position or 'works'} at {where}",)

@@ -251,7 +251,8 @@ def open_ledger(path: str | os.PathLike[str]) -> sqlite3.Connection:
             raise LedgerError(f"{text}: cannot create the ledger's folder ({error.strerror})") from None
         text = os.fspath(Path(text).expanduser())
         if Path(text).is_dir():
-            raise LedgerError(f"{text} is a folder; give the ledger a file name, e.g. {Path(text) / 'ledger.sqlite'}")
+            example = Path(text) / "ledger.sqlite"
+            raise LedgerError(f"{text} is a folder; give the ledger a file name, e.g. {example}")
     try:
         conn = sqlite3.connect(text, timeout=_BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
@@ -570,16 +571,19 @@ def summarize_ledger(entries: pd.DataFrame, *, as_of: dt.date | dt.datetime) -> 
     ...     _ = add_entry(conn, person_id="in:sam-lee", name="Sam Lee", kind="ask",
     ...                   what="intro to Dana", at=dt.date(2026, 11, 11))
     ...     summary = summarize_ledger(list_entries(conn), as_of=dt.date(2026, 11, 20))
-    >>> summary.loc[0, "reasons"]
-    ('you helped them 2 weeks ago (shared a meetup)', 'you asked them 9 days ago, no reply yet (intro to Dana)', '1 give, 1 ask')
+    >>> for reason in summary.loc[0, "reasons"]:
+    ...     print(reason)
+    you helped them 2 weeks ago (shared a meetup)
+    you asked them 9 days ago, no reply yet (intro to Dana)
+    1 give, 1 ask
     """
     day = _as_of_timestamp(as_of)
     entries = entries[entries["at"] < day + pd.Timedelta(days=1)]
     if entries.empty:
         return _empty_summary()
     entries = entries.sort_values(["at", "id"], kind="stable")
-    answered = entries.loc[entries["kind"] == "reply", ["reply_to", "outcome"]].dropna(subset=["reply_to"])
-    outcome_of = dict(zip(answered["reply_to"].astype("int64"), answered["outcome"]))
+    replies = entries[entries["kind"] == "reply"].dropna(subset=["reply_to"])
+    outcome_of = dict(zip(replies["reply_to"].astype("int64"), replies["outcome"]))
 
     people = entries.groupby("person_id", sort=False).agg(name=("name", "last"))
     gives = entries[entries["kind"] == "give"].groupby("person_id")
@@ -641,7 +645,8 @@ def _empty_summary() -> pd.DataFrame:
     return pd.DataFrame({
         "person_id": pd.Series(dtype=str), "name": pd.Series(dtype=str),
         "gives": pd.Series(dtype="int64"), "asks": pd.Series(dtype="int64"),
-        "last_give": pd.Series(dtype="datetime64[ns]"), "last_ask": pd.Series(dtype="datetime64[ns]"),
+        "last_give": pd.Series(dtype="datetime64[ns]"),
+        "last_ask": pd.Series(dtype="datetime64[ns]"),
         "open_ask": pd.Series(dtype=bool),
         "days_since_give": pd.Series(dtype="Int64"), "days_since_ask": pd.Series(dtype="Int64"),
         "last_outcome": pd.Series(dtype=str), "reasons": pd.Series(dtype=object),
@@ -686,7 +691,8 @@ def ledger_adjustments(
     -------
     DataFrame
         One row per person in ``summary``: ``person_id, warmth_bonus, connector_penalty,
-        reasons`` (tuple of sentences explaining each adjustment that is not neutral).
+        reasons`` (tuple of sentences explaining each adjustment that matters: a bonus of
+        0.01 or more, a penalty below 1).
 
     Examples
     --------
@@ -707,7 +713,7 @@ def ledger_adjustments(
     last_ask = pd.to_datetime(summary["last_ask"]).dt.normalize()
     give_days = (day - last_give).dt.days.clip(lower=0)
     ask_days = (day - last_ask).dt.days.clip(lower=0)
-    is_open = summary["open_ask"].fillna(False).astype(bool)
+    is_open = summary["open_ask"].astype("boolean").fillna(False).astype(bool)
 
     bonus = (_MAX_WARMTH_BONUS * 0.5 ** (give_days / give_half_life_days)).fillna(0.0)
     ramp = (ask_days / ask_cooldown_days).clip(upper=1.0)
@@ -723,7 +729,7 @@ def ledger_adjustments(
     for g_days, a_days, open_ask, b, p in zip(give_days, ask_days, is_open, out["warmth_bonus"],
                                               out["connector_penalty"]):
         sentences = []
-        if b > 0:
+        if b >= 0.01:  # a give too old to matter goes unmentioned
             sentences.append(f"you helped them {_ago(int(g_days))}")
         if p < 1:
             wait = math.ceil(ask_cooldown_days - a_days)
@@ -766,6 +772,13 @@ def _profile_slug(text: str) -> str:
     if len(segments) < 2 or segments[0].lower() != "in":
         return ""
     return unquote(segments[1]).strip().lower()
+
+
+def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A text column with ``""`` for missing values; all ``""`` when there is no such column."""
+    if column not in frame:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[column].astype(object).fillna("").astype(str)
 
 
 def _describe(name: str, company: str) -> str:
@@ -811,9 +824,11 @@ def resolve_person(name_or_url: str, people: pd.DataFrame) -> tuple[str, str]:
     if not query:
         raise LedgerError("no person given; use their full name or profile URL")
     frame = people.reset_index(drop=True)
-    names = frame["name"].astype(object).fillna("").astype(str)
-    companies = frame["company"].astype(object).fillna("").astype(str) if "company" in frame else pd.Series("", index=frame.index)
-    ids = frame["person_id"].astype(object).fillna("").astype(str)
+    if "person_id" in frame:  # the same person listed twice is still one person
+        frame = frame.drop_duplicates("person_id").reset_index(drop=True)
+    names = _text_column(frame, "name")
+    ids = _text_column(frame, "person_id")
+    companies = _text_column(frame, "company")
 
     def found(mask: pd.Series) -> tuple[str, str] | None:
         hits = frame.index[mask.to_numpy()]
@@ -830,12 +845,11 @@ def resolve_person(name_or_url: str, people: pd.DataFrame) -> tuple[str, str]:
 
     slug = _profile_slug(query)
     if slug:
-        mask = ids == f"in:{slug}"
-        if "url" in frame:
-            mask |= frame["url"].astype(object).fillna("").astype(str).map(_profile_slug) == slug
+        mask = (ids == f"in:{slug}") | (_text_column(frame, "url").map(_profile_slug) == slug)
         hit = found(mask)
         if hit is None:
-            raise LedgerError(f"none of your connections has the profile URL {query}; check it, or use their name")
+            raise LedgerError(
+                f"none of your connections has the profile URL {query}; check it, or use their name")
         return hit
     hit = found(ids == query)
     if hit:

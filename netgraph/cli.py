@@ -71,16 +71,22 @@ def _source_options(*, targets_required: bool):
     return decorate
 
 
-def _load(export, targets, network, known, contacts, as_of, no_aliases, quiet):
-    """Read every source and build the plan, with progress on stderr when it is a terminal."""
+def _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db=None):
+    """Read every source and build the plan, with progress on stderr when it is a terminal.
+
+    The give-and-ask ledger is used when ``--db`` names one or the default one exists.
+    """
+    from netgraph.ledger import default_ledger_path
     from netgraph.paths import load_plan
 
+    ledger = db or (default_ledger_path() if default_ledger_path().exists() else None)
     show = not quiet and sys.stderr.isatty()
     steps = 1 + len(network)
     with click.progressbar(length=steps, label="Reading exports", file=sys.stderr,
                            hidden=not show) as bar:
         plan = load_plan(export, targets=list(targets), network=network, known=known, contacts=contacts,
-                         as_of=as_of, builtin_aliases=not no_aliases, on_read=lambda _: bar.update(1))
+                         as_of=as_of, builtin_aliases=not no_aliases, ledger=ledger,
+                         on_read=lambda _: bar.update(1))
     return plan
 
 
@@ -214,3 +220,148 @@ def map_(export, targets, network, known, contacts, as_of, no_aliases, quiet, ou
     draw_plan_map(plan, output, company=company, top=top, redact=redact, dpi=dpi,
                   inputs=_inputs(export, targets, network, known, contacts))
     click.echo(f"Wrote {output}", err=True)
+
+
+# ---------------------------------------------------------------------------
+# Over time: the ledger, the nurture list, and diff
+
+
+def _ledger_options(f):
+    f = click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+                     help="The ledger file (default: $NETGRAPH_LEDGER or your data folder).")(f)
+    return f
+
+
+def _who_options(f):
+    f = click.option("--on", "on", callback=_date, metavar="YYYY-MM-DD", help="When (default: today).")(f)
+    f = click.option("--what", default="", help="What you gave or asked, in a few words.")(f)
+    f = click.option("--export", "export", type=_EXISTING,
+                     help="Your export, to find PERSON among your connections (else: people in the ledger).")(f)
+    f = click.argument("person")(f)
+    return _ledger_options(f)
+
+
+def _write_entry(db, export, person, kind, what, on, outcome=""):
+    from contextlib import closing
+
+    from netgraph.ledger import add_entry, default_ledger_path, known_people, open_ledger, resolve_person
+
+    with closing(open_ledger(db or default_ledger_path())) as conn:
+        people = _people(export) if export else known_people(conn)
+        person_id, name = resolve_person(person, people)
+        at = dt.datetime.combine(on, dt.time()) if on else dt.datetime.now().replace(microsecond=0)
+        return add_entry(conn, person_id=person_id, name=name, kind=kind, what=what, outcome=outcome, at=at), name, at
+
+
+def _people(export):
+    from netgraph.io import read_export
+
+    return read_export(export).connections
+
+
+@main.group(cls=_Group)
+def log() -> None:
+    """Keep a ledger of what you gave and asked, so you give before you ask.
+
+    Example: netgraph log give "Sam Lee" --what "sent a talk on API design" --export export.zip
+    """
+
+
+@log.command()
+@_who_options
+def give(person, export, what, on, db) -> None:
+    """Record something you gave PERSON: a link, an intro, feedback, a coffee.
+
+    Example: netgraph log give "Sam Lee" --what "shared a meetup link"
+    """
+    entry, name, at = _write_entry(db, export, person, "give", what, on)
+    click.echo(f"Logged give #{entry}: you helped {name} on {at.date()}" + (f" ({what})." if what else "."))
+
+
+@log.command()
+@_who_options
+def ask(person, export, what, on, db) -> None:
+    """Record something you asked PERSON for: an intro, a referral, a call.
+
+    Example: netgraph log ask "Sam Lee" --what "intro to Dana at Stripe"
+    """
+    entry, name, at = _write_entry(db, export, person, "ask", what, on)
+    click.echo(f"Logged ask #{entry} to {name} on {at.date()}" + (f" ({what})." if what else "."))
+
+
+@log.command()
+@_who_options
+@click.option("--outcome", required=True, type=click.Choice(["yes", "no", "no-answer"]))
+def reply(person, export, what, on, db, outcome) -> None:
+    """Record PERSON's answer to your latest open ask.
+
+    Example: netgraph log reply "Sam Lee" --outcome yes
+    """
+    entry, name, at = _write_entry(db, export, person, "reply", what, on, outcome)
+    click.echo(f"Logged reply #{entry} from {name} ({outcome}).")
+
+
+@log.command(name="list")
+@click.argument("person", required=False)
+@click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD", help="Measure ages from this day.")
+@_ledger_options
+def list_(person, as_of, db) -> None:
+    """Show the ledger: one line per person, or every entry for PERSON.
+
+    Example: netgraph log list "Sam Lee"
+    """
+    from contextlib import closing
+
+    from netgraph.ledger import default_ledger_path, known_people, list_entries, open_ledger, render_ledger, resolve_person
+
+    with closing(open_ledger(db or default_ledger_path())) as conn:
+        person_id = resolve_person(person, known_people(conn))[0] if person else None
+        entries = list_entries(conn, person_id)
+    click.echo(render_ledger(entries, as_of=as_of or dt.date.today(), person=bool(person)))
+
+
+@log.command(name="export")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_ledger_options
+def export_(output, db) -> None:
+    """Write every ledger entry to a CSV file.
+
+    Example: netgraph log export --output ledger.csv
+    """
+    from contextlib import closing
+
+    from netgraph.ledger import default_ledger_path, export_entries, open_ledger
+
+    with closing(open_ledger(db or default_ledger_path())) as conn:
+        count = export_entries(conn, output)
+    click.echo(f"Wrote {count} entries to {output}")
+
+
+@main.command()
+@click.argument("old", type=_EXISTING)
+@click.argument("new", type=_EXISTING)
+@click.option("--targets", "-t", "targets", type=_FILE, multiple=True, help="Put moves into these companies first.")
+@click.option("--top", type=click.IntRange(min=1), help="Show only the first N changes.")
+def diff(old, new, targets, top) -> None:
+    """What changed between two of your exports: moves into target companies first.
+
+    Example: netgraph diff Basic_LinkedInDataExport_03-02-2025.zip Complete_LinkedInDataExport_11-20-2026.zip -t targets.csv
+    """
+    from netgraph.diff import compare_exports, render_diff
+
+    click.echo(render_diff(compare_exports(old, new, targets=list(targets)), top=top), nl=False)
+
+
+@main.command()
+@_source_options(targets_required=True)
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True)
+@_ledger_options
+def nurture(export, targets, network, known, contacts, as_of, no_aliases, quiet, top, db) -> None:
+    """Whom to get back in touch with before you need them, and what to offer.
+
+    Example: netgraph nurture export.zip --targets targets.csv --network friend.zip
+    """
+    from netgraph.nurture import find_nurture, render_nurture
+
+    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db)
+    click.echo(render_nurture(find_nurture(plan), top=top), nl=False)

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from netgraph.companies import match_companies, read_targets
+from netgraph.io import read_export
 from netgraph.io.export import Export
 
-__all__ = ["CHANGES", "diff_exports", "render_diff"]
+__all__ = ["CHANGES", "compare_exports", "diff_exports", "render_diff"]
 
 #: The kinds of change, in the order they are listed.
 CHANGES = (
@@ -318,3 +322,29 @@ def render_diff(diff: pd.DataFrame, *, top: int | None = None) -> str:
     if len(shown) < len(diff):
         lines.append(f"... and {len(diff) - len(shown)} more")
     return "\n".join(lines) + "\n"
+
+
+def compare_exports(old: str | Path, new: str | Path, *, targets: Sequence[str | Path] = (),
+                    builtin_aliases: bool = True) -> pd.DataFrame:
+    """Read two exports and diff them; with targets, moves into and out of them come first.
+
+    Parameters
+    ----------
+    old, new
+        The two exports (zip, folder or Connections.csv), older first.
+    targets
+        Targets files; empty for a diff without target news.
+    builtin_aliases
+        Whether well-known other company names count as matches.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`diff_exports`.
+    """
+    before, after = read_export(old), read_export(new)
+    matches = None
+    if targets:
+        names = pd.concat([before.connections["company"], after.connections["company"]]).unique()
+        matches = match_companies(names, read_targets(list(targets)), builtin_aliases=builtin_aliases)
+    return diff_exports(before, after, matches=matches)

@@ -20,8 +20,10 @@ Nodes
     also have ``relevance, role, relevance_reasons``.
     ``kind="company"``: id ``company:<name>``, ``name, priority, order``.
 Edges
-    ``kind="tie"`` between you and a connection: ``warmth, confidence, quiet_days,
-    reasons, source="export"``.
+    ``kind="tie"`` between you and a connection: ``warmth, confidence, quiet_days``
+    (days since any contact), ``ask_penalty`` (below 1 after a recent ask in the
+    ledger), ``gave_days`` (days since your last give, NaN without one), ``reasons,
+    source="export"``.
     ``kind="tie"`` between a connection and a second-degree person: ``strength,
     confidence, reasons, source ("export" or "known")``.
     ``kind="works_at"`` between a person and a target company: ``position, rule``.
@@ -41,6 +43,7 @@ from rapidfuzz import process
 from netgraph.companies import find_near_misses, match_companies
 from netgraph.errors import SourceError
 from netgraph.io import Export, normalize_name, normalize_url
+from netgraph.ledger import ledger_adjustments, summarize_ledger
 from netgraph.score import Weights, score_known_ties, score_relevance, score_ties
 
 __all__ = ["build_graph", "resolve_owner", "company_node"]
@@ -69,6 +72,7 @@ def build_graph(
     contacts: pd.DataFrame | None = None,
     weights: Weights | None = None,
     builtin_aliases: bool = True,
+    ledger: pd.DataFrame | None = None,
 ) -> nx.Graph:
     """Build the network graph from your export and every other source.
 
@@ -91,6 +95,9 @@ def build_graph(
         The scoring model.
     builtin_aliases
         Whether well-known other names (Facebook for Meta, ...) count as matches.
+    ledger
+        Entries of your give-and-ask ledger (:func:`netgraph.ledger.list_entries`):
+        recent gives warm a tie, a recent ask makes that person a weaker connector.
 
     Returns
     -------
@@ -118,8 +125,9 @@ def build_graph(
 
     note_frame = _resolve_contacts(contacts, mine, notes)
     ties = score_ties(me, as_of=as_of, weights=w, contacts=note_frame)
+    ties = _apply_ledger(ties, ledger, as_of=as_of)
     people = mine.assign(target=mine["company"].map(target_of).fillna(""))
-    people = people.join(ties[["warmth", "confidence", "quiet_days", "reasons"]])
+    people = people.join(ties[["warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]])
 
     second = _second_degree(friends, known, people, me, target_of, as_of=as_of, weights=w, notes=notes)
     at_targets = pd.concat([
@@ -141,6 +149,26 @@ def build_graph(
     _add_nodes(G, me, targets, people, second, relevance)
     _add_edges(G, me, people, second, rule_of)
     return G
+
+
+def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.date) -> pd.DataFrame:
+    """Warm ties you recently gave to; mark people you recently asked as weaker connectors."""
+    ties = ties.assign(ask_penalty=1.0, gave_days=np.nan)
+    if ledger is None or ledger.empty:
+        return ties
+    summary = summarize_ledger(ledger, as_of=as_of)
+    adj = ledger_adjustments(summary, as_of=as_of).set_index("person_id")
+    adj = adj.loc[adj.index.isin(ties.index)]
+    if adj.empty:
+        return ties
+    days = summary.set_index("person_id")["days_since_give"].reindex(adj.index).astype("float")
+    ties.loc[adj.index, "warmth"] = (ties.loc[adj.index, "warmth"] + adj["warmth_bonus"]).clip(upper=1.0).round(4)
+    ties.loc[adj.index, "quiet_days"] = np.fmin(ties.loc[adj.index, "quiet_days"], days.fillna(np.inf))
+    ties.loc[adj.index, "ask_penalty"] = adj["connector_penalty"]
+    ties.loc[adj.index, "gave_days"] = days
+    ties.loc[adj.index, "reasons"] = [tuple(extra) + tuple(old) for extra, old in
+                                      zip(adj["reasons"], ties.loc[adj.index, "reasons"])]
+    return ties
 
 
 # ---------------------------------------------------------------------------
@@ -324,11 +352,12 @@ def _add_nodes(G, me, targets, people, second, relevance) -> None:
 
 def _add_edges(G, me, people, second, rule_of) -> None:
     owner = me.owner.person_id
-    tie = people[["warmth", "confidence", "quiet_days", "reasons"]]
+    tie = people[["warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]]
     G.add_edges_from(
         (owner, pid, {"kind": "tie", "source": "export", "warmth": float(wm), "confidence": conf,
-                      "quiet_days": float(q) if pd.notna(q) else np.nan, "reasons": reasons})
-        for pid, wm, conf, q, reasons in zip(tie.index, tie["warmth"], tie["confidence"], tie["quiet_days"], tie["reasons"]))
+                      "quiet_days": float(q), "ask_penalty": float(pen), "gave_days": float(g), "reasons": reasons})
+        for pid, wm, conf, q, pen, g, reasons in zip(tie.index, tie["warmth"], tie["confidence"], tie["quiet_days"],
+                                                     tie["ask_penalty"], tie["gave_days"], tie["reasons"]))
     G.add_edges_from(
         (c, p, {"kind": "tie", "source": src, "strength": float(s), "confidence": conf, "reasons": reasons})
         for c, p, s, conf, reasons, src in zip(second["connector_id"], second["person_id"], second["strength"],

@@ -53,6 +53,8 @@ from rapidfuzz import fuzz, process
 from netgraph.errors import LedgerError
 
 __all__ = [
+    "known_people",
+    "render_ledger",
     "KINDS",
     "OUTCOMES",
     "SCHEMA_VERSION",
@@ -876,3 +878,43 @@ def _closest(key: str, keys: pd.Series, names: pd.Series, companies: pd.Series) 
         return "; check the spelling or use their profile URL"
     listed = ", ".join(_describe(names[i], companies[i]) for _, _, i in near)
     return f"; closest: {listed}"
+
+
+def known_people(conn: sqlite3.Connection) -> pd.DataFrame:
+    """The people already in the ledger, for :func:`resolve_person` without an export.
+
+    Returns
+    -------
+    DataFrame
+        ``person_id, name, url, company``: the latest name written for each person;
+        ``url`` and ``company`` are empty.
+    """
+    entries = list_entries(conn)[["person_id", "name"]]
+    people = entries.drop_duplicates("person_id", keep="last")
+    return people.assign(url="", company="").reset_index(drop=True)
+
+
+def render_ledger(entries: pd.DataFrame, *, as_of: dt.date | dt.datetime, person: bool = False) -> str:
+    """The ledger as plain text: one line per person, or one per entry for one person.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from contextlib import closing
+    >>> with closing(open_ledger(":memory:")) as conn:
+    ...     _ = add_entry(conn, person_id="in:sam-lee", name="Sam Lee", kind="ask",
+    ...                   what="intro to Dana", at=dt.date(2026, 11, 11))
+    ...     entries = list_entries(conn)
+    >>> print(render_ledger(entries, as_of=dt.date(2026, 11, 20)))
+    Sam Lee: you asked them 9 days ago, no reply yet (intro to Dana); 0 gives, 1 ask; more asks than gives: give something before the next ask
+    >>> print(render_ledger(entries, as_of=dt.date(2026, 11, 20), person=True))
+    2026-11-11  ask    intro to Dana
+    """
+    if entries.empty:
+        return "The ledger is empty."
+    if person:
+        return "\n".join(
+            f"{at:%Y-%m-%d}  {kind:<6} {(what + (' -> ' + outcome if outcome else '')).strip()}".rstrip()
+            for at, kind, what, outcome in zip(entries["at"], entries["kind"], entries["what"], entries["outcome"]))
+    summary = summarize_ledger(entries, as_of=as_of)
+    return "\n".join(f"{name}: {'; '.join(reasons)}" for name, reasons in zip(summary["name"], summary["reasons"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from contextlib import closing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from netgraph.errors import SourceError
 from netgraph.graph import build_graph, company_node
 from netgraph.io import read_contacts, read_export, read_known
 from netgraph.io.export import Owner
+from netgraph.ledger import list_entries, open_ledger
 from netgraph.score import Weights
 
 __all__ = ["Plan", "find_insiders", "find_intro_paths", "rank_connectors", "make_plan", "load_plan",
@@ -145,7 +147,8 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
 
     The score is ``warmth(you, connector)^a x strength(connector, person)^b x
     relevance^c`` with ``(a, b, c) = Weights.path_shares``: a warm connector beats a
-    cold one to the same person.
+    cold one to the same person. A connector you asked recently (see the ledger) counts
+    less until a month has passed.
     """
     w = weights or Weights()
     a, b, c = w.path_shares
@@ -162,7 +165,7 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
                     continue
                 mine, theirs = G.edges[owner, cid], G.edges[cid, tid]
                 warmth, strength, relevance = mine["warmth"], theirs["strength"], target.get("relevance", 0.0)
-                score = warmth ** a * strength ** b * relevance ** c
+                score = warmth ** a * strength ** b * relevance ** c * mine.get("ask_penalty", 1.0)
                 rows.append({
                     "company": company["name"], "priority": company["priority"],
                     "target_id": tid, "target_name": target["name"], "target_url": target["url"],
@@ -308,6 +311,7 @@ def load_plan(
     as_of: dt.date | str | None = None,
     weights: Weights | None = None,
     builtin_aliases: bool = True,
+    ledger: str | Path | None = None,
     on_read: Callable[[str], None] | None = None,
 ) -> Plan:
     """Read everything and answer: the one call a notebook needs.
@@ -328,6 +332,8 @@ def load_plan(
         The scoring model.
     builtin_aliases
         Whether well-known other company names count as matches.
+    ledger
+        Your give-and-ask ledger (an SQLite file from ``netgraph log``), if you keep one.
     on_read
         Called with each export's path after it is read (for progress bars).
 
@@ -353,9 +359,15 @@ def load_plan(
         step(path)
     known_frame = read_known(known) if known else None
     contacts_frame = read_contacts(contacts) if contacts else None
+    entries = _read_ledger(ledger) if ledger else None
     G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
-                    contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases)
+                    contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries)
     return make_plan(G, target_frame, owner=me.owner, weights=w)
+
+
+def _read_ledger(path: str | Path) -> pd.DataFrame:
+    with closing(open_ledger(path)) as conn:
+        return list_entries(conn)
 
 
 def _as_date(as_of: dt.date | str | None) -> dt.date:

@@ -1,0 +1,141 @@
+"""Whom to get back in touch with before you need them, and what to offer them.
+
+The nurture list holds the cold ties that matter: insiders at your targets and
+connectors who could introduce you there, whose tie has gone quiet. It ranks them by
+what they could unlock if the tie were warm again, and suggests something to give
+first, drawn from what the evidence says about them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from netgraph.paths import Plan
+from netgraph.score import Weights
+
+__all__ = ["find_nurture", "render_nurture"]
+
+_COLUMNS = ["person_id", "name", "company", "position", "warmth", "unlocks", "score", "role", "offer", "reasons"]
+
+
+def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: float = 0.3) -> pd.DataFrame:
+    """The people to reconnect with, most useful first.
+
+    A person is on the list when they are an insider or a connector and their warmth is
+    below ``warmth_below`` or their ask is ``reconnect``. The score is what they unlock
+    (an insider's relevance; a connector's paths, as if the tie were warm) times how
+    much warming they need, raised by half again when you have already started (a give
+    in the ledger in the last 60 days): follow through before anything else.
+
+    Parameters
+    ----------
+    plan
+        From :func:`netgraph.paths.load_plan`.
+    weights
+        The scoring model (for the path shares and company decay).
+    warmth_below
+        Ties at or above this warmth are warm enough already, unless marked reconnect.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``person_id, name, company, position, warmth, unlocks, score, role ('insider',
+        'connector' or 'insider and connector'), offer, reasons``, best first.
+    """
+    w = weights or Weights()
+    G, owner = plan.G, plan.G.graph["owner"]
+    unlocks: dict[str, float] = {}
+    roles: dict[str, set] = {}
+    for pid, rel, ask in zip(plan.insiders["person_id"], plan.insiders["relevance"], plan.insiders["ask"]):
+        unlocks[pid] = max(unlocks.get(pid, 0.0), float(rel))
+        roles.setdefault(pid, set()).add("insider")
+    if len(plan.intro_paths):
+        _, b, c = w.path_shares
+        p = plan.intro_paths.assign(potential=plan.intro_paths["strength"] ** b * plan.intro_paths["relevance"] ** c)
+        p = p.sort_values("potential", ascending=False, kind="stable")
+        p = p.assign(value=p["potential"] * w.same_company_decay ** p.groupby(["connector_id", "company"]).cumcount())
+        for cid, value in p.groupby("connector_id")["value"].agg(lambda v: 1 - float(np.prod(1 - v))).items():
+            unlocks[cid] = max(unlocks.get(cid, 0.0), value)
+            roles.setdefault(cid, set()).add("connector")
+    rows = []
+    for pid, value in unlocks.items():
+        tie, node = G.edges[owner, pid], G.nodes[pid]
+        cold = tie["warmth"] < warmth_below or tie.get("quiet_days", 0) >= w.cold_days
+        if not cold:
+            continue
+        started = tie.get("gave_days", np.nan) <= 60
+        score = value * (1 - tie["warmth"]) * (1.5 if started else 1.0)
+        role = " and ".join(sorted(roles[pid], key=["insider", "connector"].index))
+        rows.append({
+            "person_id": pid, "name": node["name"], "company": node["company"], "position": node["position"],
+            "warmth": tie["warmth"], "unlocks": round(value, 4), "score": round(score, 4), "role": role,
+            "offer": suggest_offer(node, tie["reasons"]),
+            "reasons": tuple(tie["reasons"]) + ((_started(tie),) if started else ()) + (_why(pid, plan, role),),
+        })
+    out = pd.DataFrame(rows, columns=_COLUMNS)
+    return out.sort_values(["score", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _started(tie: dict) -> str:
+    return f"you gave them something {int(tie['gave_days'])} days ago: follow up before you ask"
+
+
+def _why(pid: str, plan: Plan, role: str) -> str:
+    parts = []
+    if "insider" in role:
+        companies = plan.insiders.loc[plan.insiders["person_id"] == pid, "company"].unique()
+        parts.append(f"works at {', '.join(companies)}")
+    if "connector" in role:
+        reach = plan.intro_paths.loc[plan.intro_paths["connector_id"] == pid]
+        parts.append(f"knows {reach['target_id'].nunique()} people at {', '.join(reach['company'].unique())}")
+    return " and ".join(parts)
+
+
+_RECRUITER = re.compile(r"recruit|talent|sourc", re.I)
+_MANAGER = re.compile(r"\b(manager|head|director|vp|lead)\b", re.I)
+
+
+def suggest_offer(node: dict, reasons: tuple) -> str:
+    """Something worth giving this person before any ask, from what we know of them.
+
+    Examples
+    --------
+    >>> suggest_offer({"position": "Technical Recruiter", "company": "Stripe"}, ())
+    'pass on a strong candidate you know for a role Stripe is hiring for'
+    """
+    text = " ".join(reasons)
+    former = re.search(r"worked at (.+?) \(inferred former colleague\)", text)
+    school = re.search(r"studied at (.+?) \(inferred classmate\)", text)
+    position, company = node.get("position", ""), node.get("company", "") or "their company"
+    if _RECRUITER.search(position):
+        return f"pass on a strong candidate you know for a role {company} is hiring for"
+    if former:
+        return f"catch up about people and news from {former.group(1)}; share what you are working on"
+    if school:
+        return f"a note about {school.group(1)}: an alumni event or news worth sharing"
+    if "they endorsed you" in text:
+        return "thank them for the endorsement and endorse a skill you have seen them use"
+    if _MANAGER.search(position):
+        return f"congratulate them on {company}'s recent news and share a write-up their team would find useful"
+    if position:
+        return f"share an article, talk or tool useful to a {position.lower()}"
+    return "comment thoughtfully on something they posted, or send a short hello with news of your own"
+
+
+def render_nurture(table: pd.DataFrame, *, top: int | None = 15) -> str:
+    """The nurture list as plain text: who, why they matter, what to offer."""
+    if table.empty:
+        return "Nobody to nurture: every tie that reaches your targets is warm.\n"
+    shown = table if top is None else table.head(top)
+    lines = [f"Reconnect before you need them ({len(table)} people, best first):", ""]
+    for i, row in enumerate(shown.itertuples(index=False), 1):
+        who = ", ".join(x for x in (row.position, row.company) if x)
+        lines.append(f"{i}. {row.name} ({who}): {row.role}, warmth {row.warmth:.2f}")
+        lines.append(f"   why: {row.reasons[-1]}; {row.reasons[0] if len(row.reasons) > 1 else ''}".rstrip("; "))
+        lines.append(f"   offer: {row.offer}")
+    if len(shown) < len(table):
+        lines.append(f"... and {len(table) - len(shown)} more")
+    return "\n".join(lines) + "\n"

@@ -45,6 +45,11 @@ _NOT_NAMES = frozenset(
     "dr mr mrs ms prof you".split()
 )
 _WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,200})'(?!\w)")
+_PATH = re.compile(r"[^\s'\"]*[/\\][^\s'\"]*")
+_PRIVATE_ATTRS = frozenset({"first_name", "last_name", "notes", "note", "tags"})
+#: what a pseudonym looks like
+_PSEUDONYM = re.compile(r"Person [0-9A-F]{4,}|You")
 
 
 def redact_plan(plan: Plan) -> Plan:
@@ -84,7 +89,7 @@ def redact_plan(plan: Plan) -> Plan:
     ...          near_misses=empty)
     >>> r = redact_plan(p)
     >>> r.owner.name, r.insiders.loc[0, "name"], r.insiders.loc[0, "reasons"]
-    ('You', 'Person 2E5F', ('Person 2E5F endorsed you',))
+    ('You', 'Person D35E', ('Person D35E endorsed you',))
     """
     names = _collect_names(plan)
     ids = _anonymous_ids(names, owner_id=plan.owner.person_id)
@@ -104,7 +109,7 @@ def redact_plan(plan: Plan) -> Plan:
         G=_redact_graph(plan.G, ids, pseudonyms, rewrite),
         owner=owner,
         summary=copy.deepcopy(plan.summary),
-        notes=tuple(rewrite(str(note)) for note in plan.notes),
+        notes=tuple(_redact_note(str(note), rewrite) for note in plan.notes),
         **frames,
     )
 
@@ -119,7 +124,7 @@ def _collect_names(plan: Plan) -> dict[str, list[str]]:
     def add(pid: object, name: object) -> None:
         if not isinstance(pid, str) or not pid:
             return
-        names[pid]  # noqa: B018 (an id without a known name still gets a pseudonym)
+        names.setdefault(pid, [])  # an id without a known name still gets a pseudonym
         if isinstance(name, str) and name.strip() and name not in names[pid]:
             names[pid].append(name)
 
@@ -133,7 +138,7 @@ def _collect_names(plan: Plan) -> dict[str, list[str]]:
                 continue
             for column in name_columns:
                 values = frame[column] if column in frame.columns else [""] * len(frame)
-                for pid, name in zip(frame[id_column], values):
+                for pid, name in zip(frame[id_column], values, strict=True):
                     add(pid, name)
         if "reaches" in frame.columns:
             for reaches in frame["reaches"]:
@@ -282,11 +287,24 @@ def _rewrite_reasons(reasons: object, rewrite) -> object:
     return reasons
 
 
+def _redact_note(note: str, rewrite) -> str:
+    """A data-quality note: names rewritten, quoted values and file paths hidden.
+
+    Notes quote values from the user's files ("contacts file line 4: 'Jo Park' is not
+    among your connections") and name files by path; either may name someone who is not
+    in the plan, so in a redacted plan they become ``'…'`` and ``[file]``.
+    """
+    note = rewrite(note)
+    note = _QUOTED.sub(lambda m: m.group(0) if _PSEUDONYM.fullmatch(m.group(1)) else "'…'", note)
+    return _PATH.sub("[file]", note)
+
+
 def _redact_attrs(data: dict, rewrite) -> None:
     for key in list(data):
-        if str(key).endswith(_DROP_SUFFIXES):
+        name = str(key)
+        if name.endswith(_DROP_SUFFIXES) or name in _PRIVATE_ATTRS:
             data[key] = ""
-        elif key == "reasons":
+        elif name.endswith("reasons"):
             data[key] = _rewrite_reasons(data[key], rewrite)
 
 
@@ -300,6 +318,8 @@ def _redact_graph(G: nx.Graph, ids, pseudonyms, rewrite) -> nx.Graph:
         _redact_attrs(data, rewrite)
     for _, _, data in H.edges(data=True):
         _redact_attrs(data, rewrite)
+    if isinstance(H.graph.get("notes"), (list, tuple)):
+        H.graph["notes"] = type(H.graph["notes"])(_redact_note(str(n), rewrite) for n in H.graph["notes"])
     if "owner" in H.graph and H.graph["owner"] in ids:
         H.graph["owner"] = ids[H.graph["owner"]]
     sources = []

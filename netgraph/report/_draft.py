@@ -1,0 +1,452 @@
+"""Message drafts: one clear ask, fitted to how well you know the person.
+
+Rules the texts follow: ask for a referral only from someone who knows you well
+(``ask == "referral"``); ask everyone else you know for a short conversation; someone you
+have lost touch with gets something useful and no request; a connector is asked for one
+introduction, told why that person, and offered a blurb to forward.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from netgraph.errors import NetgraphError
+from netgraph.paths import Plan
+from netgraph.report import _common as c
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message to send, ready to edit.
+
+    Attributes
+    ----------
+    recipient
+        The name of the person to write to.
+    subject
+        A subject line.
+    body
+        The message, with ``[placeholders]`` for what only you can fill in.
+    alternatives
+        Other single asks that suit this person, to use instead of the main one.
+    """
+
+    recipient: str
+    subject: str
+    body: str
+    alternatives: tuple[str, ...] = ()
+
+
+def render_draft(draft: Draft) -> str:
+    """Format a :class:`Draft` as plain text: recipient, subject, body, other asks.
+
+    Examples
+    --------
+    >>> print(render_draft(Draft("Sam Lee", "Hello", "Hi Sam,", ("Coffee soon?",))), end="")
+    To: Sam Lee
+    Subject: Hello
+    <BLANKLINE>
+    Hi Sam,
+    <BLANKLINE>
+    Other asks that would suit Sam Lee (pick one, never several):
+    - Coffee soon?
+    """
+    lines = [f"To: {draft.recipient}", f"Subject: {draft.subject}", "", draft.body.rstrip()]
+    if draft.alternatives:
+        lines += ["", f"Other asks that would suit {draft.recipient} (pick one, never several):"]
+        lines += [f"- {a}" for a in draft.alternatives]
+    return "\n".join(lines) + "\n"
+
+
+# -- finding people by name --------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"\w+", bare.casefold()))
+
+
+def _url_key(text: str) -> str:
+    return text.strip().casefold().rstrip("/").removeprefix("https://").removeprefix("http://")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    label: str  # what the user sees in a list of suggestions
+    name: str  # what is matched
+    kind: str  # "company" | "insider" | "second" | "connector"
+    key: str  # company name or person id
+    url: str = ""
+
+
+def _pick(query: str, candidates: list[_Candidate], *, what: str) -> _Candidate:
+    """The one candidate `query` names: exact (case/accent-blind), then all-words match."""
+    wanted = _fold(query)
+    if re.match(r"(https?://|www\.|[a-z]{2,3}\.linkedin\.com)", query.strip(), flags=re.IGNORECASE):
+        hits = [x for x in candidates if x.url and _url_key(x.url) == _url_key(query)]
+    else:
+        hits = [x for x in candidates if _fold(x.name) == wanted]
+        if not hits and wanted:
+            words = set(wanted.split())
+            hits = [x for x in candidates if words <= set(_fold(x.name).split())]
+    distinct: dict[tuple[str, str], _Candidate] = {}
+    for hit in hits:
+        same = "person" if hit.kind != "company" else "company"
+        distinct.setdefault((same, hit.key), hit)
+    if len(distinct) == 1:
+        return next(iter(distinct.values()))
+    if len(distinct) > 1:
+        labels = sorted({x.label for x in distinct.values()})
+        raise NetgraphError(f"{query!r} matches more than one {what}: {', '.join(labels)}; "
+                            "give the full name, or the profile URL")
+    names = sorted({x.label for x in candidates})
+    if not names:
+        raise NetgraphError(f"there is no {what} in this plan, so none called {query!r}")
+    by_name = {x.label: _fold(x.name) for x in candidates}
+    closest = process.extract(wanted, by_name, scorer=fuzz.WRatio, processor=None, limit=4)
+    suggestions = ", ".join(label for _, _, label in closest)
+    raise NetgraphError(f"no {what} called {query!r}; closest: {suggestions}; "
+                        "check the spelling (case and accents do not matter)")
+
+
+def _label(name: str, company: str) -> str:
+    return f"{name} ({company})" if company else name
+
+
+def _target_candidates(plan: Plan) -> list[_Candidate]:
+    out = []
+    for t in c.targets(plan):
+        out.append(_Candidate(t.company, t.company, "company", t.company))
+        out += [_Candidate(f"{alias} (= {t.company})", alias, "company", t.company) for alias in t.aliases]
+    for r in c.records(plan.insiders):
+        name = c.text(r.get("name"))
+        out.append(_Candidate(_label(name, c.text(r.get("company"))), name, "insider",
+                              c.text(r.get("person_id")), c.text(r.get("url"))))
+    for r in c.records(plan.intro_paths):
+        name = c.text(r.get("target_name"))
+        out.append(_Candidate(_label(name, c.text(r.get("company"))), name, "second",
+                              c.text(r.get("target_id")), c.text(r.get("target_url"))))
+    for r in c.records(plan.connectors):
+        name = c.text(r.get("name"))
+        out.append(_Candidate(_label(name, c.text(r.get("company"))), name, "connector",
+                              c.text(r.get("person_id")), c.text(r.get("url"))))
+    # one person is an insider first, then someone to meet, then a connector
+    rank = {"company": 0, "insider": 1, "second": 2, "connector": 3}
+    out.sort(key=lambda x: rank[x.kind])
+    return out
+
+
+# -- the public function -----------------------------------------------------------------
+
+
+def draft_message(plan: Plan, *, target: str, via: str | None = None,
+                  your_name: str | None = None) -> Draft:
+    """Draft the message to send for one target company or one person.
+
+    Parameters
+    ----------
+    plan
+        The plan to draw from.
+    target
+        A target company (or one of its aliases), or a person's name or profile URL: someone
+        you know at a target, someone you can be introduced to, or a connector. Case and
+        accents do not matter; one word is enough when it names one person ("maya").
+    via
+        The connector to ask for an introduction. Without it, the best route is used.
+    your_name
+        How to sign; the plan owner's first name by default.
+
+    Returns
+    -------
+    Draft
+        To someone you know at the company: a referral request when they know you well
+        (``ask == "referral"``), a short conversation otherwise, and for someone you have
+        lost touch with a note that gives something and asks nothing big. Through a
+        connector: a short request for one introduction, offering a blurb to forward.
+
+    Raises
+    ------
+    NetgraphError
+        When `target` or `via` names nobody in the plan, or several people; the message
+        lists the closest names. Also when nobody reaches the target company.
+
+    Examples
+    --------
+    >>> draft = draft_message(plan, target="Stripe", via="Sam Lee")  # doctest: +SKIP
+    >>> draft.subject  # doctest: +SKIP
+    'Would you introduce me to Dana Cohen?'
+    """
+    owner = c.text(plan.owner.name)
+    signature = (your_name or "").strip() or (c.first_name(owner) if owner not in ("", "You") else "[your name]")
+    found = _pick(target, _target_candidates(plan), what="target company or person")
+    every = {t.company: t for t in c.targets(plan)}
+    asks = c.connector_asks(plan)
+    if found.kind == "company":
+        company = every[found.key]
+        actions = c.target_actions(plan, company, asks)
+        if via is not None:
+            actions = [a for a in actions if a.target is not None]
+            action = _choose_via(via, actions, what=f"connector who reaches someone at {company.company}")
+        elif actions:
+            action = actions[0]
+        else:
+            raise NetgraphError(f"nobody in your network reaches {company.company} yet; look for "
+                                "classmates, former colleagues or people you met at events who work there")
+        return _write(plan, action, every[action.company], signature)
+    if found.kind == "insider":
+        if via is not None:
+            raise NetgraphError(f"{found.name} is one of your own connections: write to them "
+                                "directly and leave out --via")
+        for t in every.values():
+            for row in t.insiders:
+                if c.text(row.get("person_id")) == found.key:
+                    return _write(plan, c.insider_action(row, t), t, signature)
+    actions = [c.path_action(r, t, asks) for t in every.values() for r in t.intro_paths
+               if c.text(r.get("target_id" if found.kind == "second" else "connector_id")) == found.key]
+    if found.kind == "connector" and via is not None:
+        raise NetgraphError(f"{found.name} is a connector: name the person or company you want to "
+                            f"reach with --target, and {found.name} with --via")
+    actions.sort(key=lambda a: (a.tier, -a.score, a.priority))
+    if via is not None:
+        action = _choose_via(via, actions, what=f"connector who knows {found.name}")
+    elif actions:
+        action = actions[0]
+    else:  # pragma: no cover - a connector always reaches someone
+        raise NetgraphError(f"no route to {found.name} in this plan")
+    return _write(plan, action, every[action.company], signature)
+
+
+def _choose_via(via: str, actions: list[c.Action], *, what: str) -> c.Action:
+    candidates = [_Candidate(_label(a.recipient["name"], a.recipient["company"]), a.recipient["name"],
+                             "connector", a.recipient_id, a.recipient["url"] or "") for a in actions]
+    chosen = _pick(via, candidates, what=what)
+    return next(a for a in actions if a.recipient_id == chosen.key)
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _role(plan: Plan, person_id: str, position: str, titles: tuple[str, ...]) -> str:
+    """``recruiter``, ``wanted title``, ``hiring manager`` or ``other``."""
+    role = c.text(plan.G.nodes[person_id].get("role")) if person_id in plan.G else ""
+    if role and role != "other":
+        return role
+    lowered = position.casefold()
+    if re.search(r"recruit|talent|sourcer|people partner|\bhr\b|human resources", lowered):
+        return "recruiter"
+    if any(t.casefold() in lowered or (lowered and lowered in t.casefold()) for t in titles if t):
+        return "wanted title"
+    if re.search(r"(?<!product )(?<!program )(?<!project )(?<!account )manager|head of|director"
+                 r"|\blead\b|\bvp\b|vice president|chief|founder", lowered):
+        return "hiring manager"
+    return "other"
+
+
+def _role_words(titles: tuple[str, ...]) -> str:
+    if not titles:
+        return ""
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
+
+
+def _history(action: c.Action) -> str:
+    """How you know them, from the reasons and the warmth.
+
+    One of ``close``, ``recommended`` (close, and they recommended you), ``met``,
+    ``colleague``, ``classmate``, ``in touch``, ``never talked`` or ``lapsed``.
+    """
+    said = " ".join(action.reasons).casefold()
+    warmth = action.warmth if action.warmth is not None else 0.0
+    if warmth >= 0.6:  # in touch now: no need to recall how you met
+        if re.search(r"(they|she|he) recommended you|recommended you in", said):
+            return "recommended"
+        return "close"
+    if re.search(r"met[- ](at|recently)|meetup|event|conference", said):
+        return "met"
+    if re.search(r"colleague|worked together|work together|same team", said):
+        return "colleague"
+    if re.search(r"classmate|school|university|college|studied", said):
+        return "classmate"
+    if warmth >= 0.35:
+        return "in touch"
+    if re.search(r"no messages|never (talked|spoke|messaged)", said):
+        return "never talked"
+    return "lapsed"
+
+
+_OPENERS = {
+    "recommended": "Thanks again for the recommendation you wrote for me; it still helps.",
+    "close": "I hope your week is going well.",
+    "met": "It was good to meet you recently.",
+    "colleague": "I hope things are good with you since we worked together.",
+    "classmate": "I hope all is well since our student days.",
+    "in touch": "I hope you've been well since we last talked.",
+    "never talked": "We've been connected here for a while, though I don't think we've properly talked yet.",
+    "lapsed": "It's been a while since we last talked, and I hope you're doing well.",
+}
+
+
+def _opener(action: c.Action) -> str:
+    """A first line fitted to how you know them."""
+    return _OPENERS[_history(action)]
+
+
+def _write(plan: Plan, action: c.Action, target: c.Target, signature: str) -> Draft:
+    titles = target.titles
+    person = action.recipient
+    role = _role(plan, action.recipient_id, person["position"], titles)
+    if action.kind == "referral":
+        subject, body = _referral(action, titles)
+    elif action.kind == "conversation":
+        subject, body = _conversation(action, titles, role)
+    elif action.kind in ("reconnect", "reconnect_first"):
+        subject, body = _reconnect(action)
+    else:
+        subject, body = _introduction(plan, action, target)
+    greeting = f"Hi {c.first_name(person['name'])},"
+    text = "\n\n".join([greeting, *body, f"Best,\n{signature}"]) + "\n"
+    alternatives = _alternatives(plan, action, role, titles)
+    return Draft(recipient=person["name"], subject=subject, body=text, alternatives=alternatives)
+
+
+def _referral(action: c.Action, titles: tuple[str, ...]) -> tuple[str, list[str]]:
+    company = action.company
+    role = _role_words(titles)
+    wanted = f"a {role} role at {company}" if role else f"a role at {company}"
+    subject = f"Would you refer me for {wanted}?"
+    return subject, [
+        _opener(action),
+        f"I'm applying for {wanted}, and since you know me and how I work, you're the first "
+        "person I wanted to ask: would you be willing to refer me?",
+        "To keep it quick for you, I can send my CV, the link to the posting [link] and two or "
+        "three lines on why I'd be a good fit.",
+        "If the timing isn't right, no problem at all, and thank you either way.",
+    ]
+
+
+def _conversation(action: c.Action, titles: tuple[str, ...], role: str) -> tuple[str, list[str]]:
+    company = action.company
+    wanted = _role_words(titles)
+    looking = f"{wanted} roles at {company}" if wanted else f"roles at {company}"
+    position = action.recipient["position"]
+    knows = {"recruiter": f"what {company} looks for in the people it hires",
+             "hiring manager": "what your team looks for",
+             "wanted title": "what the work is really like"}.get(role, f"what it's really like to work at {company}")
+    inside = (f"As {_article(position)} {position} there, you'd know {knows}." if position
+              else f"You'd know {knows}.")
+    return f"20 minutes about your work at {company}?", [
+        _opener(action),
+        f"I'm looking at {looking}. {inside}",
+        "Would you have 20 minutes in the next couple of weeks for a call or a coffee? "
+        "I'll fit around your calendar.",
+        "Thank you for considering it.",
+    ]
+
+
+def _reconnect(action: c.Action) -> tuple[str, list[str]]:
+    person = action.recipient
+    # someone you know at a target works there; a connector's employer is their own
+    where = action.company if action.kind == "reconnect" else (person["company"] or action.company)
+    history = _history(action)
+    work = f"your work as {_article(person['position'])} {person['position']}" if person["position"] else "your work"
+    first = {
+        "never talked": f"We connected a while back but never really talked, and I've been curious how "
+                        f"things are going for you at {where}.",
+        "classmate": f"It's been a long time since our student days, and I've wondered how things are "
+                     f"going for you at {where}.",
+        "colleague": f"It's been a long time since we worked together, and I've wondered how things are "
+                     f"going for you at {where}.",
+    }.get(history, f"It's been a long time since we last talked, and I've wondered how things are "
+                            f"going for you at {where}.")
+    return "Thought of you", [
+        first,
+        f"I came across [an article, event or tool that fits {work}] and thought you might "
+        "enjoy it: [link].",
+        "How are you finding it there?" if history == "never talked" else "How have you been?",
+    ]
+
+
+def _introduction(plan: Plan, action: c.Action, target: c.Target) -> tuple[str, list[str]]:
+    person = action.target or {}
+    name, first = person.get("name", ""), c.first_name(person.get("name", ""))
+    position = person.get("position", "")
+    company = action.company
+    role = _role_words(target.titles)
+    goal = f"I'm looking for a new role as {_article(role)} {role}" if role else "I'm looking for a new role"
+    rank = ("is at the top of my list" if target.priority == 1
+            else "is one of the companies I'd most like to join")
+    job = f", who works there as {_article(position)} {position}" if position else f", who works at {company}"
+    why = {
+        "recruiter": f"As a recruiter there, {first} would know where someone with my background could fit.",
+        "wanted title": f"That's the kind of role I'm aiming for, so I'd love to hear how {first}'s work "
+                        "looks day to day.",
+        "hiring manager": f"{first} leads people there and would know what the team looks for.",
+    }.get(_role(plan, action.target_id, position, target.titles),
+          f"A conversation with {first} would help me understand {company} from the inside.")
+    return f"Would you introduce me to {name}?", [
+        _opener(action),
+        f"{goal}, and {company} {rank}. I noticed you're connected with {name}{job}. {why}",
+        f"Would you be comfortable introducing me to {first}?",
+        "If it makes things easier, I'm happy to write a short blurb about myself that you can "
+        "forward as it is.",
+        "Thank you, I know you have plenty on your plate.",
+    ]
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].casefold() in "aeiou" else "a"
+
+
+def _alternatives(plan: Plan, action: c.Action, role: str, titles: tuple[str, ...]) -> tuple[str, ...]:
+    company = action.company
+    title = titles[0] if titles else ""
+    meet = c.first_name((action.target or {}).get("name", "")) or "them"
+    if action.kind == "introduction":
+        return (
+            f"Would you be happy to connect me with {meet} by e-mail?",
+            "Are you going to any meetups or events soon? I'd love to come along.",
+            f"Do you know who is hiring for {title} roles at {company}?" if title
+            else f"Do you know who does the hiring at {company}?",
+        )
+    if action.kind in ("reconnect", "reconnect_first"):
+        later = (f"would you introduce me to {meet} at {company}?" if action.kind == "reconnect_first"
+                 else f"would you have 20 minutes to tell me about {company}?")
+        return (
+            "I saw your news about [what happened]: congratulations! How is it going?",
+            "I read your post about [topic] and it changed how I think about [something]. Thanks for writing it.",
+            "I know someone who could help with [something they care about]: shall I introduce you?",
+            f"Later, once you are back in touch: {later}",
+        )
+    if role == "recruiter":
+        asks = [
+            f"What do the {title}s who do well at {company} have in common?" if title
+            else f"What do the people who do well at {company} have in common?",
+            f"Which skills does {company} look for most when hiring{' ' + title + 's' if title else ''}?",
+            f"Could we have a 30-minute call about open{' ' + title if title else ''} roles at {company}?",
+        ]
+    elif role == "wanted title":
+        asks = [
+            f"What do you enjoy most about your work at {company}?",
+            "Would you look over my portfolio or GitHub projects and tell me what you'd change?",
+            f"If you were me, how would you show {company} that I'm serious about this role?",
+        ]
+    elif role == "hiring manager":
+        asks = [
+            "What do the people who do well on your team have in common?",
+            "Would you glance at my CV and tell me your first impression?",
+            f"Is there a{'n' if title[:1].casefold() in 'aeiou' and title else ''} "
+            f"{title + ' ' if title else ''}opening at {company} you'd point me to?",
+        ]
+    else:
+        asks = [
+            f"What is your favourite part of working at {company}?",
+            "Would you look at my CV and tell me your first impression?",
+            f"Which meetup or community would you suggest for someone who wants to join {company}?",
+        ]
+    if action.kind == "referral":
+        asks.append(f"Does {company} have an employee referral program, and how does it work?")
+    return tuple(asks)

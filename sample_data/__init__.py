@@ -1,0 +1,39 @@
+"""The bundled sample network: an invented person's LinkedIn export and friends' exports.
+
+Everything here is invented (see ``README.md`` in this folder for the story and the
+names). The files are written by ``generate.py``; regenerate with
+``python sample_data/generate.py``.
+
+>>> from netgraph.sample_data import SAMPLE_DIR, EXPORT, TARGETS, network_specs
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The folder holding the sample files.
+SAMPLE_DIR = Path(__file__).resolve().parent
+#: Robin Castellanos's export (today's format), dated 11-20-2026.
+EXPORT = SAMPLE_DIR / "Complete_LinkedInDataExport_11-20-2026.zip"
+#: Robin's export of ~20 months earlier, for ``netgraph diff``.
+OLD_EXPORT = SAMPLE_DIR / "Basic_LinkedInDataExport_03-02-2025.zip"
+TARGETS = SAMPLE_DIR / "targets.csv"
+TARGETS_TXT = SAMPLE_DIR / "targets.txt"
+KNOWN = SAMPLE_DIR / "known.csv"
+CONTACTS = SAMPLE_DIR / "contacts.csv"
+#: The sample's "today" (``--as-of``).
+AS_OF = "2026-11-20"
+
+
+def network_specs() -> list[str]:
+    """The ``--network`` arguments for the friends' exports, as ``[OWNER=]PATH`` strings.
+
+    The two exports without a Profile.csv name their owner; the others carry one.
+    """
+    friends = SAMPLE_DIR / "friends"
+    return [
+        str(friends / "Basic_LinkedInDataExport_10-02-2026.zip"),
+        f"Nadia Petrov={friends / 'nadia-petrov-2020' / 'Connections.csv'}",
+        str(friends / "Complete_LinkedInDataExport_12-03-2018"),
+        f"Ingrid Sørensen={friends / 'ingrid-sorensen-excel' / 'Connections.csv'}",
+    ]

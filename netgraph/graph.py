@@ -310,25 +310,36 @@ def _known_ties(known, people, target_of, weights, notes) -> pd.DataFrame:
 
 
 def _unify_people(second: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
-    """One person, one id: fold name-only ids into the URL id of the same name at the same target.
+    """One person, one id, across every export.
 
-    Also folds a second-degree row without URL into your own connection of the same name
-    at the same target, so that someone you know is never an intro target.
+    People are keyed by normalised name and target company. A row without a profile URL
+    takes the id of your own connection with that key, else of the one profile URL seen
+    with that key, else one shared name id; so someone you know is never an intro target
+    and an old URL-less export joins the modern one. Rows run only over people at targets.
     """
-    key = second["name"].map(normalize_name) + "|" + second["target"]
+    keys = (second["name"].map(normalize_name) + "|" + second["target"]).tolist()
     mine_at = people.loc[people["target"].ne("")]
     my_keys = pd.Series(mine_at.index, index=mine_at["name"].map(normalize_name) + "|" + mine_at["target"])
-    my_keys = my_keys[~my_keys.index.duplicated(keep=False)]
-    with_url = second.loc[second["person_id"].str.startswith("in:")]
-    url_ids = with_url.groupby(key.loc[with_url.index])["person_id"].agg(lambda ids: ids.iloc[0] if ids.nunique() == 1 else None)
-    named = second.loc[~second["person_id"].str.startswith("in:")]
-    canonical = key.loc[named.index].map(my_keys)
-    canonical = canonical.fillna(key.loc[named.index].map(url_ids.dropna()))
-    plain = named.groupby(key.loc[named.index])["person_id"].transform("min")
-    ids = second["person_id"].copy()
-    ids.loc[named.index] = canonical.fillna(plain)
-    url_in_mine = second["person_id"].str.startswith("in:") & key.map(my_keys).notna()
-    ids.loc[url_in_mine] = key.loc[url_in_mine].map(my_keys)
+    mine_by_key = my_keys[~my_keys.index.duplicated(keep=False)].to_dict()
+    my_urls = dict(zip(mine_at.index, mine_at["url"]))
+    url_ids: dict[str, set] = {}
+    name_ids: dict[str, str] = {}
+    for pid, key in zip(second["person_id"], keys):
+        if pid.startswith("in:"):
+            url_ids.setdefault(key, set()).add(pid)
+        else:
+            name_ids[key] = min(name_ids.get(key, pid), pid)
+    ids = []
+    for pid, key in zip(second["person_id"], keys):
+        mine = mine_by_key.get(key)
+        if pid.startswith("in:"):
+            ids.append(mine if mine and not my_urls.get(mine) else pid)
+        elif mine:
+            ids.append(mine)
+        elif len(url_ids.get(key, ())) == 1:
+            ids.append(next(iter(url_ids[key])))
+        else:
+            ids.append(name_ids[key])
     return second.assign(person_id=ids)
 
 

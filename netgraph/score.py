@@ -171,7 +171,7 @@ def _decay(age_days: pd.Series | np.ndarray, half_life: float) -> np.ndarray:
 
 
 def _age_days(dates: pd.Series, as_of: pd.Timestamp) -> pd.Series:
-    return (as_of - dates) / _DAY
+    return (as_of - pd.to_datetime(dates)) / _DAY
 
 
 # ---------------------------------------------------------------------------
@@ -499,7 +499,7 @@ def score_known_ties(known: pd.DataFrame, *, weights: Weights | None = None) -> 
 
 
 _RECRUITER = re.compile(r"recruit|talent|sourc(?:er|ing)|people partner|hr business partner|head of people", re.I)
-_MANAGER = re.compile(r"\b(manager|head|director|lead|vp|vice president|cto|chief|founder)\b", re.I)
+_MANAGER = re.compile(r"\b(?:manager|head|director|lead|vp|vice president|cto|chief|founder)\b", re.I)
 _STOP = {"senior", "junior", "staff", "principal", "lead", "sr", "jr", "i", "ii", "iii", "of", "the", "and", "a", "-"}
 
 

@@ -53,7 +53,7 @@ def test_close_friend_is_asked_for_a_referral_and_a_cold_acquaintance_is_not(tmp
     asks = dict(zip(plan.insiders["name"], plan.insiders["ask"]))
     assert asks == {"Maya Chen": "referral", "Tom Okafor": "reconnect"}
     maya = plan.insiders.set_index("name").loc["Maya Chen"]
-    assert "30 messages both ways, the last 3 weeks ago" in maya["reasons"]
+    assert "30 messages both ways, the last 2 months ago" in maya["reasons"]
     assert "they recommended you in 2025" in maya["reasons"]
     assert "connected 10 years ago, no messages since" in plan.insiders.set_index("name").loc["Tom Okafor", "reasons"]
 

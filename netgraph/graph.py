@@ -43,6 +43,7 @@ from rapidfuzz import process
 from netgraph.companies import find_near_misses, match_companies
 from netgraph.errors import SourceError
 from netgraph.io import Export, normalize_name, normalize_url
+from netgraph.io.identity import normalize_names
 from netgraph.ledger import ledger_adjustments, summarize_ledger
 from netgraph.score import Weights, score_known_ties, score_relevance, score_ties
 
@@ -113,6 +114,7 @@ def build_graph(
     w = weights or Weights()
     notes: list[str] = []
     mine = me.connections.drop_duplicates("person_id").set_index("person_id", drop=False)
+    mine = mine.assign(_key=normalize_names(mine["name"]))
     friends = [(resolve_owner(hint, export, mine), export) for hint, export in networks]
 
     companies = [mine["company"]] + [f.connections["company"] for _, f in friends]
@@ -142,7 +144,7 @@ def build_graph(
         sources=_sources(me, friends, known, contacts),
         targets=list(targets.sort_values("order")["company"]),
         near_misses=_near_misses(people, second, friends, matches),
-        notes=_data_notes(me, friends) + notes,
+        notes=_data_notes(me, friends, mine) + notes,
         stats={"connections": len(mine), "hidden": int(me.hidden), "networks": len(friends),
                "skipped_rows": int(len(me.skipped)) + sum(len(f.skipped) for _, f in friends)},
     )
@@ -219,7 +221,8 @@ def _find_person(who: str, mine: pd.DataFrame) -> list[str]:
     if url:
         return list(mine.index[mine["url"].eq(url)])
     key = normalize_name(who)
-    return list(mine.index[mine["name"].map(normalize_name).eq(key)])
+    keys = mine["_key"] if "_key" in mine else normalize_names(mine["name"])
+    return list(mine.index[keys.eq(key)])
 
 
 def _closest(who: str, mine: pd.DataFrame) -> str:
@@ -234,8 +237,7 @@ def _resolve_contacts(contacts: pd.DataFrame | None, mine: pd.DataFrame, notes: 
         return None
     by_url = pd.Series(mine.index, index=mine["url"]).loc[lambda s: s.index != ""]
     by_url = by_url[~by_url.index.duplicated(keep=False)]
-    names = mine["name"].map(normalize_name)
-    by_name = pd.Series(mine.index, index=names)[lambda s: ~s.index.duplicated(keep=False)]
+    by_name = pd.Series(mine.index, index=mine["_key"])[lambda s: ~s.index.duplicated(keep=False)]
     ids = contacts["url"].map(normalize_url).map(by_url)
     ids = ids.fillna(contacts["name"].map(normalize_name).map(by_name))
     for line, who in zip(contacts.loc[ids.isna(), "line"], contacts.loc[ids.isna(), "name"]):
@@ -319,7 +321,7 @@ def _unify_people(second: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     """
     keys = (second["name"].map(normalize_name) + "|" + second["target"]).tolist()
     mine_at = people.loc[people["target"].ne("")]
-    my_keys = pd.Series(mine_at.index, index=mine_at["name"].map(normalize_name) + "|" + mine_at["target"])
+    my_keys = pd.Series(mine_at.index, index=mine_at["_key"] + "|" + mine_at["target"])
     mine_by_key = my_keys[~my_keys.index.duplicated(keep=False)].to_dict()
     my_urls = dict(zip(mine_at.index, mine_at["url"]))
     url_ids: dict[str, set] = {}
@@ -397,15 +399,15 @@ def _near_misses(people, second, friends, matches) -> list[dict]:
             for c, t, n in zip(table["company"], table["looks_like"], table["count"])]
 
 
-def _data_notes(me: Export, friends: Iterable[tuple[str, Export]]) -> list[str]:
+def _data_notes(me: Export, friends: Iterable[tuple[str, Export]], mine: pd.DataFrame) -> list[str]:
     notes = []
     if me.hidden:
         notes.append(f"{me.hidden} hidden or deactivated members in your Connections.csv (counted, not used)")
     if me.messages.empty:
         notes.append("no messages.csv in your export: warmth rests on endorsements, recommendations and dates")
-    for _, f in friends:
+    for connector_id, f in friends:
         if f.messages.empty and f.recommendations.empty and f.endorsements.empty:
-            who = f.owner.name or f.source
+            who = mine.at[connector_id, "name"]
             notes.append(f"{who}'s export is a bare connections list: their ties are scored with low confidence")
     if len(me.skipped):
         notes.append(f"{len(me.skipped)} rows of your export were skipped (run `netgraph inspect` for the list)")

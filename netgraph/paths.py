@@ -27,8 +27,8 @@ from netgraph.io.export import Owner
 from netgraph.ledger import list_entries, open_ledger
 from netgraph.score import Weights
 
-__all__ = ["Plan", "find_insiders", "find_intro_paths", "rank_connectors", "make_plan", "load_plan",
-           "parse_network_spec"]
+__all__ = ["Plan", "find_insiders", "find_intro_paths", "rank_connectors", "make_plan", "set_answers",
+           "load_plan", "parse_network_spec"]
 
 log = logging.getLogger(__name__)
 
@@ -256,20 +256,29 @@ def _ranked(rows: list[dict], columns: list[str], *, company_order: dict) -> pd.
 def make_plan(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights | None = None) -> Plan:
     """Find insiders, intro paths and connectors on ``G`` and gather them in a Plan.
 
-    ``G`` is not changed: the plan holds a copy with the answers written on it.
+    ``G`` is not changed: the plan holds a copy with the answers written on it (see
+    :func:`set_answers`).
     """
-    w = weights or Weights()
-    insiders = find_insiders(G, weights=w)
-    paths = find_intro_paths(G, weights=w)
-    connectors = rank_connectors(paths, G, weights=w)
-    H = G.copy()
-    for pid, score, ask in zip(insiders["person_id"], insiders["score"], insiders["ask"]):
-        H.nodes[pid].update(score=float(score), ask=ask)
-    best = paths.groupby("target_id")["score"].max() if len(paths) else pd.Series(dtype=float)
-    for tid, score in best.items():
-        H.nodes[tid]["best_score"] = float(score)
-    for cid, tid, score in zip(paths["connector_id"], paths["target_id"], paths["score"]):
-        H.edges[cid, tid]["path_score"] = float(score)
+    return _assemble(G.copy(), targets, owner=owner, weights=weights or Weights())
+
+
+def set_answers(G: nx.Graph, insiders: pd.DataFrame, intro_paths: pd.DataFrame) -> None:
+    """Write the answers onto ``G``: insiders get ``score`` and ``ask``, intro-path edges
+    ``path_score``, second-degree people ``best_score``. Changes ``G``; returns None."""
+    nx.set_node_attributes(G, dict(zip(insiders["person_id"], insiders["score"].astype(float))), "score")
+    nx.set_node_attributes(G, dict(zip(insiders["person_id"], insiders["ask"])), "ask")
+    if len(intro_paths):
+        best = intro_paths.groupby("target_id")["score"].max().astype(float)
+        nx.set_node_attributes(G, best.to_dict(), "best_score")
+        edges = zip(intro_paths["connector_id"], intro_paths["target_id"])
+        nx.set_edge_attributes(G, dict(zip(edges, intro_paths["score"].astype(float))), "path_score")
+
+
+def _assemble(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights) -> Plan:
+    insiders = find_insiders(G, weights=weights)
+    paths = find_intro_paths(G, weights=weights)
+    connectors = rank_connectors(paths, G, weights=weights)
+    set_answers(G, insiders, paths)
     stats = G.graph.get("stats", {})
     summary = {
         "connections": int(stats.get("connections", 0)), "hidden": int(stats.get("hidden", 0)),
@@ -278,7 +287,7 @@ def make_plan(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weig
         "skipped_rows": int(stats.get("skipped_rows", 0)), "networks": int(stats.get("networks", 0)),
     }
     near = pd.DataFrame(G.graph.get("near_misses", []), columns=["company", "looks_like", "count"])
-    return Plan(G=H, as_of=dt.date.fromisoformat(G.graph["as_of"]), owner=owner, targets=targets,
+    return Plan(G=G, as_of=dt.date.fromisoformat(G.graph["as_of"]), owner=owner, targets=targets,
                 insiders=insiders, intro_paths=paths, connectors=connectors, near_misses=near,
                 summary=summary, notes=tuple(G.graph.get("notes", ())))
 
@@ -362,7 +371,7 @@ def load_plan(
     entries = _read_ledger(ledger) if ledger else None
     G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
                     contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries)
-    return make_plan(G, target_frame, owner=me.owner, weights=w)
+    return _assemble(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
 
 
 def _read_ledger(path: str | Path) -> pd.DataFrame:

@@ -128,7 +128,9 @@ def demo(output_dir: Path) -> None:
     Writes report.md, report.html, report.json, report.csv and map.png, then prints the
     top recommendations.
 
-    Example: netgraph demo --output-dir /tmp/netgraph-demo
+    \b
+    Example:
+      netgraph demo --output-dir /tmp/netgraph-demo
     """
     from netgraph.demo import run_demo
 
@@ -140,7 +142,9 @@ def demo(output_dir: Path) -> None:
 def inspect(export: Path) -> None:
     """Show what was found in an export: files, rows, dates, skipped rows and why.
 
-    Example: netgraph inspect Basic_LinkedInDataExport_11-20-2026.zip
+    \b
+    Example:
+      netgraph inspect Basic_LinkedInDataExport_11-20-2026.zip
     """
     from netgraph.io import read_export, render_inspection
 
@@ -158,7 +162,9 @@ def companies(export: Path, targets: tuple[Path, ...], top: int, no_aliases: boo
     Use it to write a good targets file: it shows which spellings match which target
     and which look close but do not.
 
-    Example: netgraph companies export.zip --targets targets.csv --top 30
+    \b
+    Example:
+      netgraph companies export.zip --targets targets.csv --top 30
     """
     from netgraph.companies import group_companies, read_targets, render_companies
     from netgraph.io import read_export
@@ -166,7 +172,7 @@ def companies(export: Path, targets: tuple[Path, ...], top: int, no_aliases: boo
     connections = read_export(export).connections
     target_frame = read_targets(list(targets)) if targets else None
     table = group_companies(connections["company"], target_frame, builtin_aliases=not no_aliases)
-    click.echo(render_companies(table, top=top))
+    click.echo(render_companies(table, top=top), nl=False)
 
 
 @main.command()
@@ -178,7 +184,9 @@ def companies(export: Path, targets: tuple[Path, ...], top: int, no_aliases: boo
 def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, fmt, output, top, redact) -> None:
     """Whom to ask at each target company, for what, and why.
 
-    Example: netgraph report export.zip --targets targets.csv --network "Sam Lee=sam.zip" --format html -o report.html
+    \b
+    Example:
+      netgraph report export.zip --targets targets.csv --network "Sam Lee=sam.zip" --format html -o report.html
     """
     from netgraph.report import render
 
@@ -194,30 +202,34 @@ def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, 
 def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, target, via) -> None:
     """Draft the message to send: one clear ask, in words that fit the relationship.
 
-    Example: netgraph draft export.zip --targets targets.csv --target Stripe --via "Sam Lee"
+    \b
+    Example:
+      netgraph draft export.zip --targets targets.csv --target Stripe --via "Sam Lee"
     """
     from netgraph.report import draft_message, render_draft
 
     plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
-    click.echo(render_draft(draft_message(plan, target=target, via=via)))
+    click.echo(render_draft(draft_message(plan, target=target, via=via)), nl=False)
 
 
 @main.command(name="map")
 @_source_options(targets_required=True)
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The PNG to write.")
 @click.option("--company", "-c", help="Draw every route into this one target.")
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="Paths per company.")
+@click.option("--top", type=click.IntRange(min=1), help="Routes drawn per company (default 5; every route with --company).")
 @click.option("--redact", is_flag=True, help="Pseudonyms instead of names.")
 @click.option("--dpi", type=click.IntRange(min=50, max=600), default=100, show_default=True)
 def map_(export, targets, network, known, contacts, as_of, no_aliases, quiet, output, company, top, redact, dpi) -> None:
     """Draw your way in as a PNG network map.
 
-    Example: netgraph map export.zip --targets targets.csv --output map.png --company Stripe
+    \b
+    Example:
+      netgraph map export.zip --targets targets.csv --output map.png --company Stripe
     """
     from netgraph.plot import draw_plan_map
 
     plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
-    draw_plan_map(plan, output, company=company, top=top, redact=redact, dpi=dpi,
+    draw_plan_map(plan, output, company=company, top=top or (None if company else 5), redact=redact, dpi=dpi,
                   inputs=_inputs(export, targets, network, known, contacts))
     click.echo(f"Wrote {output}", err=True)
 
@@ -263,7 +275,9 @@ def _people(export):
 def log() -> None:
     """Keep a ledger of what you gave and asked, so you give before you ask.
 
-    Example: netgraph log give "Sam Lee" --what "sent a talk on API design" --export export.zip
+    \b
+    Example:
+      netgraph log give "Sam Lee" --what "sent a talk on API design" --export export.zip
     """
 
 
@@ -272,7 +286,9 @@ def log() -> None:
 def give(person, export, what, on, db) -> None:
     """Record something you gave PERSON: a link, an intro, feedback, a coffee.
 
-    Example: netgraph log give "Sam Lee" --what "shared a meetup link"
+    \b
+    Example:
+      netgraph log give "Sam Lee" --what "shared a meetup link"
     """
     entry, name, at = _write_entry(db, export, person, "give", what, on)
     click.echo(f"Logged give #{entry}: you helped {name} on {at.date()}" + (f" ({what})." if what else "."))
@@ -283,7 +299,9 @@ def give(person, export, what, on, db) -> None:
 def ask(person, export, what, on, db) -> None:
     """Record something you asked PERSON for: an intro, a referral, a call.
 
-    Example: netgraph log ask "Sam Lee" --what "intro to Dana at Stripe"
+    \b
+    Example:
+      netgraph log ask "Sam Lee" --what "intro to Dana at Stripe"
     """
     entry, name, at = _write_entry(db, export, person, "ask", what, on)
     click.echo(f"Logged ask #{entry} to {name} on {at.date()}" + (f" ({what})." if what else "."))
@@ -295,7 +313,9 @@ def ask(person, export, what, on, db) -> None:
 def reply(person, export, what, on, db, outcome) -> None:
     """Record PERSON's answer to your latest open ask.
 
-    Example: netgraph log reply "Sam Lee" --outcome yes
+    \b
+    Example:
+      netgraph log reply "Sam Lee" --outcome yes
     """
     entry, name, at = _write_entry(db, export, person, "reply", what, on, outcome)
     click.echo(f"Logged reply #{entry} from {name} ({outcome}).")
@@ -308,7 +328,9 @@ def reply(person, export, what, on, db, outcome) -> None:
 def list_(person, as_of, db) -> None:
     """Show the ledger: one line per person, or every entry for PERSON.
 
-    Example: netgraph log list "Sam Lee"
+    \b
+    Example:
+      netgraph log list "Sam Lee"
     """
     from contextlib import closing
 
@@ -326,7 +348,9 @@ def list_(person, as_of, db) -> None:
 def export_(output, db) -> None:
     """Write every ledger entry to a CSV file.
 
-    Example: netgraph log export --output ledger.csv
+    \b
+    Example:
+      netgraph log export --output ledger.csv
     """
     from contextlib import closing
 
@@ -345,7 +369,9 @@ def export_(output, db) -> None:
 def diff(old, new, targets, top) -> None:
     """What changed between two of your exports: moves into target companies first.
 
-    Example: netgraph diff Basic_LinkedInDataExport_03-02-2025.zip Complete_LinkedInDataExport_11-20-2026.zip -t targets.csv
+    \b
+    Example:
+      netgraph diff Basic_LinkedInDataExport_03-02-2025.zip Complete_LinkedInDataExport_11-20-2026.zip -t targets.csv
     """
     from netgraph.diff import compare_exports, render_diff
 
@@ -359,7 +385,9 @@ def diff(old, new, targets, top) -> None:
 def nurture(export, targets, network, known, contacts, as_of, no_aliases, quiet, top, db) -> None:
     """Whom to get back in touch with before you need them, and what to offer.
 
-    Example: netgraph nurture export.zip --targets targets.csv --network friend.zip
+    \b
+    Example:
+      netgraph nurture export.zip --targets targets.csv --network friend.zip
     """
     from netgraph.nurture import find_nurture, render_nurture
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from netgraph.paths import Plan, load_plan
 from netgraph.plot import map_png
-from netgraph.report import render, write_output
+from netgraph.report import render, render_actions, write_output
 from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, TARGETS, network_specs
 
 __all__ = ["load_sample", "run_demo"]
@@ -52,23 +52,5 @@ def run_demo(output_dir: str | Path) -> str:
 
 def _headline(plan: Plan) -> str:
     s = plan.summary
-    lines = [f"Sample network of {plan.owner.name} (invented), as of {plan.as_of}: {s['connections']} connections, "
-             f"{s['networks']} friends' exports, {s['targets']} target companies.", ""]
-    for company in plan.targets.sort_values("order")["company"]:
-        ins = plan.insiders.loc[plan.insiders["company"].eq(company)]
-        paths = plan.intro_paths.loc[plan.intro_paths["company"].eq(company)]
-        if len(ins):
-            top = ins.iloc[0]
-            lines.append(f"{company}: ask {top['name']} ({top['position']}) for a {top['ask']}"
-                         if top["ask"] != "reconnect" else
-                         f"{company}: reconnect with {top['name']} ({top['position']}) before asking anything")
-        elif len(paths):
-            top = paths.iloc[0]
-            lines.append(f"{company}: ask {top['connector_name']} to introduce you to {top['target_name']} "
-                         f"({top['target_position']})")
-        else:
-            lines.append(f"{company}: nobody yet; see the nurture list and near misses")
-    if len(plan.connectors):
-        best = plan.connectors.iloc[0]
-        lines += ["", f"Best connector: {best['name']}: {best['reasons'][0]}"]
-    return "\n".join(lines)
+    return (f"Sample network of {plan.owner.name} (invented), as of {plan.as_of}: {s['connections']} connections, "
+            f"{s['networks']} friends' exports, {s['targets']} target companies.\n\n" + render_actions(plan).rstrip())

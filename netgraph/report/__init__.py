@@ -9,6 +9,7 @@ Every renderer takes a :class:`~netgraph.paths.Plan` (redact it first with
 ``render_json``        the schema in CONTRACT.md
 ``render_csv``         one flat table for spreadsheets
 ``render``             any of the four by name, redacted when asked (for the CLI)
+``render_actions``     the first steps as plain text (what ``netgraph demo`` prints)
 ``draft_message``      the message to send to one person, as a :class:`Draft`
 ``render_draft``       a :class:`Draft` as plain text
 ``write_output``       write any of these to a file, whole or not at all
@@ -18,6 +19,7 @@ Every renderer takes a :class:`~netgraph.paths.Plan` (redact it first with
 from __future__ import annotations
 
 from netgraph.redact import redact_plan
+from netgraph.report._actions import render_actions
 from netgraph.report._data import CSV_COLUMNS, render_csv, render_json
 from netgraph.report._draft import Draft, draft_message, render_draft
 from netgraph.report._html import render_html
@@ -31,6 +33,7 @@ __all__ = [
     "render_json",
     "render_csv",
     "render",
+    "render_actions",
     "FORMATS",
     "CSV_COLUMNS",
     "Draft",

@@ -21,8 +21,8 @@ Nodes
     ``kind="company"``: id ``company:<name>``, ``name, priority, order``.
 Edges
     ``kind="tie"`` between you and a connection: ``warmth, confidence, quiet_days``
-    (days since any contact), ``ask_penalty`` (below 1 after a recent ask in the
-    ledger), ``gave_days`` (days since your last give, NaN without one), ``reasons,
+    (days since any contact), ``model_warmth`` (before the ledger's adjustments),
+    ``ask_penalty`` (below 1 after a recent ask in the ledger), ``gave_days`` (days since your last give, NaN without one), ``reasons,
     source="export"``.
     ``kind="tie"`` between a connection and a second-degree person: ``strength,
     confidence, reasons, source ("export" or "known")``.
@@ -129,7 +129,7 @@ def build_graph(
     ties = score_ties(me, as_of=as_of, weights=w, contacts=note_frame)
     ties = _apply_ledger(ties, ledger, as_of=as_of)
     people = mine.assign(target=mine["company"].map(target_of).fillna(""))
-    people = people.join(ties[["warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]])
+    people = people.join(ties[["warmth", "model_warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]])
 
     second = _second_degree(friends, known, people, me, target_of, as_of=as_of, weights=w, notes=notes)
     at_targets = pd.concat([
@@ -155,7 +155,7 @@ def build_graph(
 
 def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.date) -> pd.DataFrame:
     """Warm ties you recently gave to; mark people you recently asked as weaker connectors."""
-    ties = ties.assign(ask_penalty=1.0, gave_days=np.nan)
+    ties = ties.assign(ask_penalty=1.0, gave_days=np.nan, model_warmth=ties["warmth"])
     if ledger is None or ledger.empty:
         return ties
     summary = summarize_ledger(ledger, as_of=as_of)
@@ -365,12 +365,14 @@ def _add_nodes(G, me, targets, people, second, relevance) -> None:
 
 def _add_edges(G, me, people, second, rule_of) -> None:
     owner = me.owner.person_id
-    tie = people[["warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]]
+    tie = people[["warmth", "model_warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]]
     G.add_edges_from(
-        (owner, pid, {"kind": "tie", "source": "export", "warmth": float(wm), "confidence": conf,
-                      "quiet_days": float(q), "ask_penalty": float(pen), "gave_days": float(g), "reasons": reasons})
-        for pid, wm, conf, q, pen, g, reasons in zip(tie.index, tie["warmth"], tie["confidence"], tie["quiet_days"],
-                                                     tie["ask_penalty"], tie["gave_days"], tie["reasons"]))
+        (owner, pid, {"kind": "tie", "source": "export", "warmth": float(wm), "model_warmth": float(mw),
+                      "confidence": conf, "quiet_days": float(q), "ask_penalty": float(pen), "gave_days": float(g),
+                      "reasons": reasons})
+        for pid, wm, mw, conf, q, pen, g, reasons in zip(
+            tie.index, tie["warmth"], tie["model_warmth"], tie["confidence"], tie["quiet_days"], tie["ask_penalty"],
+            tie["gave_days"], tie["reasons"]))
     G.add_edges_from(
         (c, p, {"kind": "tie", "source": src, "strength": float(s), "confidence": conf, "reasons": reasons})
         for c, p, s, conf, reasons, src in zip(second["connector_id"], second["person_id"], second["strength"],

@@ -18,17 +18,19 @@ from netgraph.score import Weights
 
 __all__ = ["find_nurture", "render_nurture"]
 
-_COLUMNS = ["person_id", "name", "company", "position", "warmth", "unlocks", "score", "role", "offer", "reasons"]
+_COLUMNS = ["person_id", "name", "company", "position", "warmth", "unlocks", "score", "role", "offer", "started",
+            "reasons"]
 
 
 def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: float = 0.3) -> pd.DataFrame:
     """The people to reconnect with, most useful first.
 
-    A person is on the list when they are an insider or a connector and their warmth is
-    below ``warmth_below`` or their ask is ``reconnect``. The score is what they unlock
-    (an insider's relevance; a connector's paths, as if the tie were warm) times how
-    much warming they need, raised by half again when you have already started (a give
-    in the ledger in the last 60 days): follow through before anything else.
+    A person is on the list when they are an insider or a connector whose tie is cold:
+    warmth (before any ledger bonus) below ``warmth_below``, or quiet for
+    ``Weights.cold_days``. The score is what they unlock (an insider's relevance; a
+    connector's paths, as if the tie were warm) times how much warming they need.
+    People you have started to reconnect with (a give in the ledger in the last 60 days)
+    come first: follow through before anything else.
 
     Parameters
     ----------
@@ -43,7 +45,8 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
     -------
     pandas.DataFrame
         ``person_id, name, company, position, warmth, unlocks, score, role ('insider',
-        'connector' or 'insider and connector'), offer, reasons``, best first.
+        'connector' or 'insider and connector'), offer, started (a recent give in the
+        ledger), reasons``, best first.
     """
     w = weights or Weights()
     G, owner = plan.G, plan.G.graph["owner"]
@@ -63,20 +66,22 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
     rows = []
     for pid, value in unlocks.items():
         tie, node = G.edges[owner, pid], G.nodes[pid]
-        cold = tie["warmth"] < warmth_below or tie.get("quiet_days", 0) >= w.cold_days
-        if not cold:
-            continue
+        base = tie.get("model_warmth", tie["warmth"])
         started = tie.get("gave_days", np.nan) <= 60
-        score = value * (1 - tie["warmth"]) * (1.5 if started else 1.0)
+        cold = base < warmth_below or tie.get("quiet_days", 0) >= w.cold_days
+        if not (cold or (started and base < warmth_below)):
+            continue
+        score = value * (1 - base)
         role = " and ".join(sorted(roles[pid], key=["insider", "connector"].index))
         rows.append({
             "person_id": pid, "name": node["name"], "company": node["company"], "position": node["position"],
             "warmth": tie["warmth"], "unlocks": round(value, 4), "score": round(score, 4), "role": role,
-            "offer": suggest_offer(node, tie["reasons"]),
+            "offer": suggest_offer(node, tie["reasons"]), "started": started,
             "reasons": tuple(tie["reasons"]) + ((_started(tie),) if started else ()) + (_why(pid, plan, role),),
         })
     out = pd.DataFrame(rows, columns=_COLUMNS)
-    return out.sort_values(["score", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["started", "score", "name"], ascending=[False, False, True], kind="stable")
+    return out.reset_index(drop=True)
 
 
 def _started(tie: dict) -> str:
@@ -121,7 +126,7 @@ def suggest_offer(node: dict, reasons: tuple) -> str:
     if _MANAGER.search(position):
         return f"congratulate them on {company}'s recent news and share a write-up their team would find useful"
     if position:
-        return f"share an article, talk or tool useful to a {position.lower()}"
+        return f"share an article, talk or tool useful in their work as {position}"
     return "comment thoughtfully on something they posted, or send a short hello with news of your own"
 
 

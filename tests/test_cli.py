@@ -1,0 +1,196 @@
+"""The command line as users meet it: every command, every format, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from netgraph.cli import main
+from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, OLD_EXPORT, SAMPLE_DIR, TARGETS, network_specs
+
+SOURCES = ["--targets", str(TARGETS), "--known", str(KNOWN), "--contacts", str(CONTACTS), "--as-of", AS_OF]
+for _spec in network_specs():
+    SOURCES += ["--network", _spec]
+
+
+@pytest.fixture(autouse=True)
+def _private_ledger(tmp_path, monkeypatch):
+    """Never read or write the user's own ledger."""
+    monkeypatch.setenv("NETGRAPH_LEDGER", str(tmp_path / "ledger.sqlite"))
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_demo_writes_every_file_and_prints_the_first_steps(tmp_path):
+    result = run("demo", "--output-dir", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    for name in ("report.md", "report.html", "report.json", "report.csv", "map.png"):
+        assert (tmp_path / "out" / name).stat().st_size > 1000, name
+    assert "Ask Dana Whitfield for a referral at Datadog" in result.output
+    assert "Ask Theo Lindqvist to introduce you to Samir Haddad" in result.output
+
+
+def test_inspect_reports_files_rows_and_skipped_rows():
+    result = run("inspect", str(EXPORT))
+    assert result.exit_code == 0, result.output
+    assert "Robin Castellanos" in result.output
+    assert "Connections.csv" in result.output and "messages.csv" in result.output
+    assert "hidden" in result.output.lower()
+
+
+def test_companies_groups_variants_and_marks_targets():
+    result = run("companies", str(EXPORT), "--targets", str(TARGETS), "--top", "60")
+    assert result.exit_code == 0, result.output
+    stripe = next(line for line in result.output.splitlines() if line.startswith("Stripe "))
+    assert "Stripe" in stripe.split()[2:] or "Stripe (" in stripe
+    assert "Target Hospitality" in result.output
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """Every format once, on the whole sample (the slow part, shared by the tests below)."""
+    folder = tmp_path_factory.mktemp("reports")
+    out = {}
+    for fmt in ("markdown", "html", "json", "csv"):
+        path = folder / f"report.{fmt}"
+        result = CliRunner().invoke(main, ["report", str(EXPORT), *SOURCES, "--format", fmt, "--output", str(path)],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        out[fmt] = path.read_text(encoding="utf-8")
+    return out
+
+
+def test_report_json_follows_the_contract(reports):
+    data = json.loads(reports["json"])
+    assert data["schema"] == 1 and data["as_of"] == AS_OF
+    assert [t["company"] for t in data["targets"]] == ["Stripe", "Datadog", "Shopify", "Meta", "Spotify", "Target"]
+    datadog = data["targets"][1]
+    assert datadog["insiders"][0]["name"] == "Dana Whitfield"
+    assert datadog["insiders"][0]["ask"] == "referral"
+    assert data["connectors"][0]["name"] == "Theo Lindqvist"
+    assert {"company", "looks_like", "count"} <= set(data["near_misses"][0])
+    for target in data["targets"]:
+        for path in target["intro_paths"]:
+            assert set(path) == {"target", "connector", "score", "source", "reasons"}
+            assert 0 <= path["score"] <= 1
+
+
+def test_report_markdown_html_csv(reports):
+    assert reports["markdown"].startswith("# Networking plan for Robin Castellanos")
+    assert "<!DOCTYPE html>" in reports["html"] or "<!doctype html>" in reports["html"].lower()
+    assert "<script" not in reports["html"]
+    assert reports["csv"].splitlines()[0].startswith("kind,")
+
+
+def test_report_to_stdout_and_top(tmp_path):
+    result = run("report", str(EXPORT), "--targets", str(TARGETS), "--as-of", AS_OF, "--format", "json", "--top", "1")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert all(len(t["insiders"]) <= 1 for t in data["targets"])
+
+
+def test_redacted_report_has_no_names_or_urls(tmp_path):
+    result = run("report", str(EXPORT), *SOURCES, "--format", "markdown", "--redact")
+    assert result.exit_code == 0
+    for secret in ("Whitfield", "Lindqvist", "Castellanos", "linkedin.com/in/"):
+        assert secret not in result.output
+
+
+def test_draft_for_an_intro(tmp_path):
+    result = run("draft", str(EXPORT), *SOURCES, "--target", "Stripe", "--via", "Theo Lindqvist")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("To: Theo Lindqvist")
+    assert "Stripe" in result.output and "blurb" in result.output
+
+
+def test_map_writes_a_png(tmp_path):
+    out = tmp_path / "map.png"
+    result = run("map", str(EXPORT), *SOURCES, "--output", str(out), "--company", "Stripe", "--redact")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_diff_finds_the_move_into_a_target():
+    result = run("diff", str(OLD_EXPORT), str(EXPORT), "--targets", str(TARGETS))
+    assert result.exit_code == 0, result.output
+    assert "Lena Vasquez moved to Stripe" in result.output
+
+
+def test_ledger_round_trip_and_nurture(tmp_path):
+    db = str(tmp_path / "ledger.sqlite")
+    result = run("log", "give", "Marcus Oyelaran", "--export", str(EXPORT), "--what", "sent a talk", "--on", "2026-11-10", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert result.output == "Logged give #1: you helped Marcus Oyelaran on 2026-11-10 (sent a talk).\n"
+    result = run("log", "list", "--as-of", "2026-11-20", "--db", db)
+    assert "Marcus Oyelaran: you helped them" in result.output
+    result = run("nurture", str(EXPORT), *SOURCES, "--db", db)
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[2]
+    assert first.startswith("1. Marcus Oyelaran")
+    out = tmp_path / "ledger.csv"
+    assert run("log", "export", "--output", str(out), "--db", db).exit_code == 0
+    assert "Marcus Oyelaran" in out.read_text(encoding="utf-8")
+
+
+# --- errors: one line, the right exit status, never a traceback ------------------------
+
+
+def test_missing_export_is_a_usage_error():
+    result = run("inspect", "no-such-export.zip")
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_bad_as_of_is_a_usage_error():
+    result = run("report", str(EXPORT), "--targets", str(TARGETS), "--as-of", "20/11/2026")
+    assert result.exit_code == 2
+    assert "'20/11/2026' is not a date; use YYYY-MM-DD" in result.output
+
+
+def test_targets_without_company_column_is_a_data_error(tmp_path):
+    bad = tmp_path / "targets.csv"
+    bad.write_text("name,priority\nStripe,1\n", encoding="utf-8")
+    result = run("report", str(EXPORT), "--targets", str(bad), "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ")
+    assert result.output.count("\n") == 1
+    assert "company" in result.output
+
+
+def test_never_writes_over_an_input_file(tmp_path):
+    targets = tmp_path / "targets.csv"
+    shutil.copy(TARGETS, targets)
+    before = targets.read_bytes()
+    result = run("report", str(EXPORT), "--targets", str(targets), "--as-of", AS_OF, "--output", str(targets))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "input" in result.output
+    assert targets.read_bytes() == before
+
+
+def test_unknown_network_owner_names_the_closest(tmp_path):
+    friend = SAMPLE_DIR / "friends" / "nadia-petrov-2020" / "Connections.csv"
+    result = run("report", str(EXPORT), "--targets", str(TARGETS), "--network", f"Nadia Petrova={friend}")
+    assert result.exit_code == 1
+    assert "'Nadia Petrova' is not among your connections (closest: Nadia Petrov" in result.output
+
+
+def test_a_messages_file_given_as_the_export_says_what_it_is(tmp_path):
+    messages = tmp_path / "messages.csv"
+    messages.write_text("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n"
+                        "1,,A,,B,2024-01-01 10:00:00 UTC,,hi,INBOX\n", encoding="utf-8")
+    result = run("inspect", str(messages))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "messages.csv" in result.output
+
+
+def test_python_dash_m_works():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "netgraph", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and "netgraph" in done.stdout

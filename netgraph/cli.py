@@ -148,7 +148,7 @@ def inspect(export: Path) -> None:
     """
     from netgraph.io import read_export, render_inspection
 
-    click.echo(render_inspection(read_export(export)))
+    click.echo(render_inspection(read_export(export)), nl=False)
 
 
 @main.command()

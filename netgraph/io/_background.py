@@ -1,0 +1,102 @@
+"""The owner's own files: Profile.csv (their name), Positions.csv and Education.csv."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from netgraph.errors import ExportFormatError
+from netgraph.io._dates import MONTH_YEAR, parse_dates
+from netgraph.io._parts import Part, assign, file_info, skipped_rows
+from netgraph.io._table import OPTIONAL_ADVICE, Spec, open_table
+
+logger = logging.getLogger(__name__)
+
+POSITION_COLUMNS = ["company", "title", "started_on", "finished_on", "line"]
+EDUCATION_COLUMNS = ["school", "degree", "started_on", "finished_on", "line"]
+
+PROFILE = Spec(
+    label="Profile.csv",
+    required=(("First Name",), ("Last Name",), ("Headline", "Maiden Name", "Summary")),
+    optional=("Maiden Name", "Address", "Birth Date", "Headline", "Summary", "Industry",
+              "Zip Code", "Geo Location", "Twitter Handles", "Websites",
+              "Instant Messengers", "Contact Instructions", "Country"),
+    example="First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
+            "Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers",
+)
+POSITIONS = Spec(
+    label="Positions.csv",
+    required=(("Company Name",), ("Title",), ("Started On",)),
+    optional=("Description", "Location", "Finished On"),
+    example="Company Name,Title,Description,Location,Started On,Finished On",
+)
+EDUCATION = Spec(
+    label="Education.csv",
+    required=(("School Name",), ("Start Date",)),
+    optional=("End Date", "Notes", "Degree Name", "Activities"),
+    example="School Name,Start Date,End Date,Notes,Degree Name,Activities",
+)
+
+
+def read_profile(raw: bytes, name: str) -> Part:
+    """Profile.csv (2018 and 2022+ headers): ``Part.extra['name']`` is the owner's name."""
+    table, _ = open_table(raw, name, [PROFILE], advice=OPTIONAL_ADVICE)
+    f = table.frame
+    full = ""
+    if len(f):
+        full = " ".join(f"{f['first name'].iloc[0]} {f['last name'].iloc[0]}".split())
+    info = file_info(name, "profile", table, rows=len(f), used=min(len(f), 1))
+    more = max(0, len(f) - 1)
+    skipped = skipped_rows(name, table.line[1:], ["only the first profile row is used"] * more,
+                           [""] * more)
+    return Part(frame=f.iloc[:1], skipped=skipped, info=info, extra={"name": full})
+
+
+def read_positions(raw: bytes, name: str) -> Part:
+    """Positions.csv: ``company, title, started_on, finished_on (NaT = current), line``."""
+    table, _ = open_table(raw, name, [POSITIONS], advice=OPTIONAL_ADVICE)
+    f = table.frame
+    frame = pd.DataFrame({"company": f["company name"], "title": f["title"], "line": table.line})
+    return _dated(table, "positions", frame, "Started On", "Finished On", POSITION_COLUMNS)
+
+
+def read_education(raw: bytes, name: str) -> Part:
+    """Education.csv: ``school, degree, started_on, finished_on, line``."""
+    table, _ = open_table(raw, name, [EDUCATION], advice=OPTIONAL_ADVICE)
+    f = table.frame
+    degree = f["degree name"] if "degree name" in f else pd.Series("", index=f.index, dtype="str")
+    frame = pd.DataFrame({"school": f["school name"], "degree": degree, "line": table.line})
+    return _dated(table, "education", frame, "Start Date", "End Date", EDUCATION_COLUMNS)
+
+
+def _dated(table, kind: str, frame: pd.DataFrame, start: str, end: str,
+           columns: list[str]) -> Part:
+    f = table.frame
+    empty = pd.Series("", index=f.index, dtype="str")
+    raw_start = f[start.casefold()] if start.casefold() in f else empty
+    raw_end = f[end.casefold()] if end.casefold() in f else empty
+    started, finished = parse_dates(raw_start, MONTH_YEAR), parse_dates(raw_end, MONTH_YEAR)
+    reasons = np.full(len(frame), "", dtype=object)
+    details = np.full(len(frame), "", dtype=object)
+    failures = []
+    for label, dates, raw in ((start, started, raw_start), (end, finished, raw_end)):
+        bad = assign(reasons, dates.bad, f"'{label}' is not a date like '{dates.example}'")
+        details[bad] = [repr(v) for v in raw[bad]]
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            failures.append((i, f"'{label}' is '{raw.iloc[i]}', expected a date like '{dates.example}'"))
+    ok = reasons == ""
+    if len(frame) and not ok.any():
+        i, message = min(failures)
+        raise ExportFormatError(
+            f"{table.name} line {table.line[i]}: {message} (no row has readable dates); "
+            f"remove {table.name} to go on without it"
+        )
+    frame = frame.assign(started_on=started.values.to_numpy(), finished_on=finished.values.to_numpy())
+    info = file_info(table.name, kind, table, rows=len(frame), used=int(ok.sum()), dates=started,
+                     used_mask=ok)
+    return Part(frame=frame.loc[ok, columns].reset_index(drop=True),
+                skipped=skipped_rows(table.name, table.line[~ok], reasons[~ok], details[~ok]),
+                info=info)

@@ -1,0 +1,296 @@
+"""``read_export``: open the export, read each file, find the owner, join the files."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache, partial
+
+import numpy as np
+import pandas as pd
+
+from netgraph.errors import ExportFormatError
+from netgraph.io import _activity, _background, _connections, _messages
+from netgraph.io._archive import Entry, Source, classify, open_source
+from netgraph.io._parts import SKIPPED_COLUMNS, Part, file_info, files_frame, no_skipped
+from netgraph.io._table import Spec, decode, find_header
+from netgraph.io._people import index_people
+from netgraph.io.export import Export, Owner
+from netgraph.io.identity import make_person_ids, normalize_name
+
+logger = logging.getLogger(__name__)
+
+# What a CSV that is not Connections.csv looks like, for "this looks like ..." messages.
+_LOOKALIKES: list[Spec] = [
+    _messages.MESSAGES, _activity.INVITATIONS, _activity.ENDORSEMENTS["received"],
+    _activity.ENDORSEMENTS["given"], _activity.RECOMMENDATIONS, _background.PROFILE,
+    _background.POSITIONS, _background.EDUCATION,
+    Spec("Contacts.csv (your imported address book, not your connections)",
+         (("FirstName",), ("LastName",), ("Emails", "Companies"))),
+    Spec("Imported Contacts.csv (your imported address book, not your connections)",
+         (("First Name",), ("Last Name",), ("Companies",))),
+]
+
+
+def read_export(path: str | os.PathLike) -> Export:
+    """Read a LinkedIn data export into typed frames.
+
+    Parameters
+    ----------
+    path
+        The zip as downloaded (any file name), the folder it unpacks to (one wrapper folder
+        is fine), or a bare ``Connections.csv`` (any file name; recognised by content).
+
+    Returns
+    -------
+    Export
+        Frames as documented in ``docs/architecture.md``. Rows that could not be used are
+        in ``Export.skipped`` with their file, line and reason.
+
+    Raises
+    ------
+    ExportFormatError
+        The path is missing, not a readable zip/folder/CSV, has no Connections.csv, or a
+        file is malformed as a whole (no header, no readable row). Every message names the
+        file and says what to try.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "Connections.csv").write_text(
+    ...     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    ...     "Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz,,Acme,Engineer,07 Nov 2023")
+    >>> export = read_export(folder)
+    >>> export.connections[["person_id", "name", "connected_on"]].to_dict("records")
+    [{'person_id': 'in:ana-ruiz', 'name': 'Ana Ruiz', 'connected_on': Timestamp('2023-11-07 00:00:00')}]
+    """
+    with open_source(path) as source:
+        found = _read_files(source)
+    return _assemble(str(path), source, found)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """The files of an export that were read: Parts and entries by kind."""
+
+    parts: dict[str, Part]
+    entries: dict[str, Entry]
+    empty: dict[str, dict]  # kind -> files-frame row of an empty optional file
+
+
+_READERS = {
+    "connections": _connections.read_connections,
+    "profile": _background.read_profile,
+    "messages": _messages.read_messages,
+    "endorsements_given": partial(_activity.read_endorsements, direction="given"),
+    "endorsements_received": partial(_activity.read_endorsements, direction="received"),
+    "recommendations_given": partial(_activity.read_recommendations, direction="given"),
+    "recommendations_received": partial(_activity.read_recommendations, direction="received"),
+    "positions": _background.read_positions,
+    "education": _background.read_education,
+}
+_COUNTERPARTS = ("messages", "invitations", "endorsements_given", "endorsements_received",
+                 "recommendations_given", "recommendations_received")
+
+
+def _read_files(source: Source) -> _Found:
+    """Read every file netgraph uses (Connections.csv first, by name or by content)."""
+    if source.kind == "file":
+        entry = source.entries[0]
+        raw = entry.read()
+        _check_is_connections(raw, entry.path)
+        return _Found({"connections": _connections.read_connections(raw, entry.path)},
+                      {"connections": entry}, {})
+    chosen = classify(source.entries)
+    if "connections" not in chosen:
+        fallback = _find_connections_by_content(source)
+        if fallback is None:
+            raise _no_connections(source)
+        chosen["connections"] = fallback
+    contents = {kind: entry.read() for kind, entry in chosen.items()}
+    empty = {}
+    for kind, raw in contents.items():
+        if kind != "connections" and not raw[:4096].strip() and not raw.strip():
+            # An empty optional file says nothing; it is listed, not an error.
+            logger.info("%s is empty", chosen[kind].path)
+            empty[kind] = file_info(chosen[kind].path, kind)
+    parts = {kind: reader(contents[kind], chosen[kind].path)
+             for kind, reader in _READERS.items() if kind in chosen and kind not in empty}
+    if "invitations" in chosen and "invitations" not in empty:
+        owner_name = parts["profile"].extra["name"] if "profile" in parts else ""
+        parts["invitations"] = _activity.read_invitations(
+            contents["invitations"], chosen["invitations"].path, owner_name)
+    return _Found(parts, chosen, empty)
+
+
+def _assemble(path: str, source: Source, found: _Found) -> Export:
+    """Find the owner, drop them from the connections, join the other files to them."""
+    parts = found.parts
+    messages_part, invitations_part = parts.get("messages"), parts.get("invitations")
+    owner_name = parts["profile"].extra["name"] if "profile" in parts else ""
+    owner_url = _owner_url(messages_part, invitations_part, owner_name)
+    if not owner_name:
+        owner_name = _owner_name(messages_part, invitations_part, owner_url)
+    connections_part = _connections.dedupe(parts["connections"], owner_url)
+    connections = connections_part.frame
+    people = index_people(connections) if any(k in parts for k in _COUNTERPARTS) else None
+    skipped = [p.skipped for k, p in parts.items() if k != "connections"] + [connections_part.skipped]
+    infos = {k: p.info for k, p in parts.items()} | found.empty
+    infos["connections"] = connections_part.info
+
+    if messages_part is not None:
+        messages, lost, used = _messages.build_messages(messages_part, owner_name, owner_url, people)
+        skipped.append(lost)
+        infos["messages"] = dict(infos["messages"], used=used)
+    else:
+        messages = _empty(_messages.COLUMNS)
+    invitations = (_activity.resolve(invitations_part, people, _activity.INVITATION_COLUMNS)
+                   if invitations_part is not None else _empty(_activity.INVITATION_COLUMNS))
+    endorsements = _concat([_activity.resolve(parts[k], people, _activity.ENDORSEMENT_COLUMNS)
+                            for k in ("endorsements_given", "endorsements_received") if k in parts],
+                           _activity.ENDORSEMENT_COLUMNS)
+    recommendations = _concat(
+        [_activity.resolve(parts[k], people, _activity.RECOMMENDATION_COLUMNS)
+         for k in ("recommendations_given", "recommendations_received") if k in parts],
+        _activity.RECOMMENDATION_COLUMNS)
+    positions = parts["positions"].frame if "positions" in parts else \
+        _empty(_background.POSITION_COLUMNS)
+    education = parts["education"].frame if "education" in parts else \
+        _empty(_background.EDUCATION_COLUMNS)
+
+    kind_of = {e.path: kind for kind, e in found.entries.items()}
+    rows = [infos.get(kind_of.get(e.path), None) or file_info(e.path, "other")
+            for e in sorted(source.entries, key=lambda e: e.path.lower())]
+    owner_id = make_person_ids(pd.Series([owner_url]), pd.Series([""]), pd.Series([owner_name]),
+                               pd.Series([""])).iloc[0]
+    all_skipped = pd.concat([s for s in skipped if len(s)] or [no_skipped()], ignore_index=True)
+    all_skipped = all_skipped.sort_values(["file", "line"], kind="stable").reset_index(drop=True)
+    return Export(
+        source=path,
+        owner=Owner(name=owner_name, url=owner_url, person_id=owner_id),
+        connections=connections,
+        hidden=connections_part.hidden,
+        messages=messages,
+        invitations=invitations,
+        endorsements=endorsements,
+        recommendations=recommendations,
+        positions=positions,
+        education=education,
+        files=files_frame(rows),
+        skipped=all_skipped[SKIPPED_COLUMNS],
+    )
+
+
+def _owner_url(messages: Part | None, invitations: Part | None, owner_name: str) -> str:
+    """The owner's profile URL: the participant of the most conversations, checked
+    against the owner's name; else the owner's side of their invitations."""
+    key = normalize_name(owner_name)
+    from_invitations = ""
+    if invitations is not None:
+        urls = invitations.frame["owner_url"]
+        urls = urls[urls != ""]
+        if len(urls):
+            from_invitations = urls.value_counts().index[0]
+    if messages is not None:
+        candidates = _messages.owner_candidates(messages)
+        if len(candidates):
+            if key:
+                for url, names in zip(candidates["url"], candidates["names"]):
+                    if key in names:
+                        return url
+            counts = candidates["conversations"].to_numpy()
+            tied = candidates["url"][counts == counts[0]].tolist()
+            if len(tied) == 1:
+                if key:
+                    logger.info("owner's name %r is not among the names sent from %s; using it",
+                                owner_name, tied[0])
+                return tied[0]
+            if from_invitations in tied:
+                return from_invitations
+            logger.info("cannot tell the owner's URL among %s", ", ".join(tied))
+            return from_invitations
+    return from_invitations
+
+
+def _owner_name(messages: Part | None, invitations: Part | None, owner_url: str) -> str:
+    """Without Profile.csv: the name most often sent under the owner's URL."""
+    if messages is not None:
+        rows = messages.extra["rows"]
+        mine = ((rows["sender_url"] == owner_url) & (owner_url != "")) \
+            | (rows["direction"] == "OUTGOING")
+        names = rows["sender"][mine]
+        names = names[names != ""]
+        if len(names):
+            return str(pd.Series(names, dtype=object).value_counts().index[0])
+    if invitations is not None:
+        names = invitations.frame["owner_name"]
+        names = names[names != ""]
+        if len(names):
+            return str(names.value_counts().index[0])
+    return ""
+
+
+def _check_is_connections(raw: bytes, name: str) -> None:
+    """A bare file must be a connections file; say what it looks like otherwise."""
+    text = decode(raw, name)
+    if any(find_header(text, spec.accepts) for spec in (_connections.ARCHIVE, _connections.OUTLOOK)):
+        return
+    for spec in _LOOKALIKES:
+        if find_header(text, spec.accepts) is not None:
+            raise ExportFormatError(
+                f"{name} is not a connections file: this looks like {spec.label}. Pass the "
+                "export folder or zip (or its Connections.csv)"
+            )
+
+
+def _find_connections_by_content(source: Source) -> Entry | None:
+    """A folder without Connections.csv may still hold the <=2016 Outlook export."""
+    for entry in source.entries:
+        if "connections" in entry.basename.lower() and entry.key and entry.key != "connections":
+            try:
+                text = decode(entry.read(), entry.path)
+            except ExportFormatError:
+                continue
+            if any(find_header(text, s.accepts) for s in (_connections.ARCHIVE, _connections.OUTLOOK)):
+                return entry
+    return None
+
+
+def _no_connections(source: Source) -> ExportFormatError:
+    names = sorted(e.path for e in source.entries)
+    shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    return ExportFormatError(
+        f"{source.path} has no Connections.csv (found: {shown or 'nothing'}). Request your "
+        "LinkedIn data again with 'Connections' selected, or pass Connections.csv itself"
+    )
+
+
+_DATES = {"date", "started_on", "finished_on", "connected_on"}
+
+
+@lru_cache(maxsize=None)
+def _empty_template(columns: tuple[str, ...]) -> pd.DataFrame:
+    data = {}
+    for column in columns:
+        if column in _DATES:
+            data[column] = pd.Series(dtype="datetime64[ns]")
+        elif column == "has_note":
+            data[column] = pd.Series(dtype=bool)
+        elif column == "line":
+            data[column] = pd.Series(dtype=np.int64)
+        else:
+            data[column] = pd.Series(dtype="str")
+    return pd.DataFrame(data)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    """An empty frame with the documented columns and dtypes (a copy of a template)."""
+    return _empty_template(tuple(columns)).copy()
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    if not frames:
+        return _empty(columns)
+    return pd.concat(frames, ignore_index=True)[columns]

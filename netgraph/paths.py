@@ -19,7 +19,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph.companies import read_targets
+from netgraph.companies import match_companies, read_targets
 from netgraph.errors import SourceError
 from netgraph.graph import build_graph, company_node
 from netgraph.io import read_contacts, read_export, read_known
@@ -363,8 +363,10 @@ def load_plan(
     me = read_export(export)
     step(str(export))
     friends = []
+    at_targets = _at_targets(target_frame, builtin_aliases=builtin_aliases)
     for owner, path in map(parse_network_spec, network):
-        friends.append((owner, read_export(path)))
+        # Only friends' connections at a target matter: keep those, drop the rest early.
+        friends.append((owner, read_export(path, keep_companies=at_targets)))
         step(path)
     known_frame = read_known(known) if known else None
     contacts_frame = read_contacts(contacts) if contacts else None
@@ -372,6 +374,23 @@ def load_plan(
     G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
                     contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries)
     return _assemble(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
+
+
+def _at_targets(targets: pd.DataFrame, *, builtin_aliases: bool) -> Callable[[np.ndarray], np.ndarray]:
+    """A row filter for friends' exports: is each company string one of the targets?
+
+    Each distinct string is matched once, across all exports.
+    """
+    known: dict[str, bool] = {}
+
+    def keep(companies: np.ndarray) -> np.ndarray:
+        fresh = [c for c in pd.unique(companies) if c not in known]
+        if fresh:
+            matches = match_companies(fresh, targets, builtin_aliases=builtin_aliases)
+            known.update(zip(matches.index, matches["target"].ne("")))
+        return np.fromiter((known[c] for c in companies), dtype=bool, count=len(companies))
+
+    return keep
 
 
 def _read_ledger(path: str | Path) -> pd.DataFrame:

@@ -12,6 +12,7 @@ costs a few hundred milliseconds.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -306,7 +307,7 @@ def score_ties(
     >>> e = Export("x", Owner("Me", "", "in:me"), conns, 0, empty, empty, empty, empty,
     ...     pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
     >>> score_ties(e, as_of=dt.date(2026, 11, 20)).loc["in:a", "reasons"]
-    ('connected 10 years ago, no messages since',)
+    ('connected 9 years ago, no messages since',)
     """
     w = weights or Weights()
     now = pd.Timestamp(as_of)
@@ -365,7 +366,7 @@ def score_ties(
         close_now = (notes["note_closeness"].fillna(notes["note_floor"]) >= 0.5) & notes["last_contact"].isna()
         t.loc[close_now, "quiet_days"] = 0.0
     t["confidence"] = _confidence(t, recs, ends, jobs, schools, notes, ids, export)
-    t["reasons"] = _tie_reasons(t, recs, ends, jobs, schools, notes, now, who)
+    t["reasons"] = _tie_reasons(t, msgs["last_message"], recs, ends, jobs, schools, notes, now, who)
     t["warmth"] = t["warmth"].clip(0.0, 1.0).round(4)
     return t[["warmth", "confidence", "messages", "sent", "received", "last_contact", "connected_on",
               "quiet_days", "reasons"]]
@@ -406,18 +407,27 @@ def _confidence(t, recs, ends, jobs, schools, notes, ids, export) -> pd.Series:
     return pd.Series(np.select([rich, some], ["high", "medium"], "low"), index=ids)
 
 
-def _tie_reasons(t, recs, ends, jobs, schools, notes, now, who="you") -> pd.Series:
-    """Short sentences built from the evidence, one tuple per person."""
+def _tie_reasons(t, last_message, recs, ends, jobs, schools, notes, now, who="you") -> pd.Series:
+    """Short sentences built from the evidence, one tuple per person.
+
+    The loop runs over plain Python lists (not pandas rows): it is the one per-person
+    step, and it runs for every one of your connections.
+    """
     rec_map = _direction_years(recs)
     end_map = _direction_counts(ends)
-    out = {}
-    for pid, row in zip(t.index, t.itertuples(index=False)):
-        reasons = []
-        if notes is not None and pid in notes.index:
-            reasons.extend(_note_reasons(notes.loc[pid], now))
-        n, sent, received = row.messages, row.sent, row.received
+    job_map = jobs["place"].to_dict() if len(jobs) else {}
+    school_map = schools["place"].to_dict() if len(schools) else {}
+    note_map = {pid: _note_reasons(row, now) for pid, row in notes.iterrows()} if notes is not None else {}
+    message_days = _age_days(last_message, now).round().tolist()
+    connected_days = _age_days(t["connected_on"], now).tolist()
+    both = "you both" if who == "you" else f"{who} and they both"
+    out = []
+    for pid, n, sent, received, m_days, c_days in zip(
+            t.index.tolist(), t["messages"].tolist(), t["sent"].tolist(), t["received"].tolist(),
+            message_days, connected_days):
+        reasons = list(note_map.get(pid, ()))
         if n:
-            last = _ago((now - row.last_contact).days) if pd.notna(row.last_contact) else "at an unknown date"
+            last = _ago(m_days) if m_days == m_days else "at an unknown date"
             if sent and received:
                 reasons.append(f"{_plural(n, 'message')} both ways, the last {last}")
             elif sent:
@@ -430,16 +440,14 @@ def _tie_reasons(t, recs, ends, jobs, schools, notes, now, who="you") -> pd.Seri
         for direction, count in end_map.get(pid, ()):
             reasons.append(f"{who} endorsed them {_times(count)}" if direction == "given"
                            else f"they endorsed {who} {_times(count)}")
-        if pid in jobs.index:
-            both = "you both" if who == "you" else f"{who} and they both"
-            reasons.append(f"connected while {both} worked at {jobs.at[pid, 'place']} (inferred former colleague)")
-        if pid in schools.index:
-            reasons.append(f"connected while {who} studied at {schools.at[pid, 'place']} (inferred classmate)")
-        if not n and pd.notna(row.connected_on):
-            years = (now - row.connected_on).days / 365.25
-            when = f"{int(years)} years ago" if years >= 2 else _ago((now - row.connected_on).days)
+        if pid in job_map:
+            reasons.append(f"connected while {both} worked at {job_map[pid]} (inferred former colleague)")
+        if pid in school_map:
+            reasons.append(f"connected while {who} studied at {school_map[pid]} (inferred classmate)")
+        if not n and c_days == c_days:
+            when = f"{int(c_days / 365.25)} years ago" if c_days >= 730 else _ago(c_days)
             reasons.append(f"connected {when}, no messages since")
-        out[pid] = tuple(reasons)
+        out.append(tuple(reasons))
     return pd.Series(out, index=t.index, dtype=object)
 
 
@@ -503,9 +511,10 @@ _MANAGER = re.compile(r"\b(?:manager|head|director|lead|vp|vice president|cto|ch
 _STOP = {"senior", "junior", "staff", "principal", "lead", "sr", "jr", "i", "ii", "iii", "of", "the", "and", "a", "-"}
 
 
-def _title_words(title: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _title_words(title: str) -> frozenset[str]:
     words = re.findall(r"[a-z0-9+#]+", title.casefold())
-    return {_stem(x) for x in words if x not in _STOP}
+    return frozenset(_stem(x) for x in words if x not in _STOP)
 
 
 def _stem(word: str) -> str:

@@ -40,15 +40,19 @@ OUTLOOK = Spec(
 HIDDEN = "hidden member: the row has only a date"
 
 
-def read_connections(raw: bytes, name: str) -> Part:
+def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
     """Parse Connections.csv (not yet checked against the owner; see ``_reader``).
+
+    With ``keep_companies`` (stripped company strings in, booleans out) only the rows
+    it keeps are read further; the others are not counted as used or skipped.
 
     Raises
     ------
     ExportFormatError
         No connections header, or no row could be read.
     """
-    table, spec = open_table(raw, name, [ARCHIVE, OUTLOOK])
+    keep = ("company", keep_companies) if keep_companies is not None else None
+    table, spec = open_table(raw, name, [ARCHIVE, OUTLOOK], keep=keep)
     outlook = spec is OUTLOOK
     first, last, company = table.get("first name"), table.get("last name"), table.get("company")
     if outlook:
@@ -79,7 +83,8 @@ def read_connections(raw: bytes, name: str) -> Part:
     details[bad] = [repr(v) for v in date_raw[bad]]
 
     ok = reasons == ""
-    _fail_if_nothing_read(table, ok, hidden, bad, date_raw, dates.example)
+    if keep is None:
+        _fail_if_nothing_read(table, ok, hidden, bad, date_raw, dates.example)
     data = pd.DataFrame({
         "person_id": _person_ids(url[ok], email[ok], full[ok], company[ok]),
         "name": pd.Series(full[ok], dtype="str"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -33,7 +34,7 @@ _LOOKALIKES: list[Spec] = [
 ]
 
 
-def read_export(path: str | os.PathLike) -> Export:
+def read_export(path: str | os.PathLike, *, keep_companies: Callable | None = None) -> Export:
     """Read a LinkedIn data export into typed frames.
 
     Parameters
@@ -41,6 +42,11 @@ def read_export(path: str | os.PathLike) -> Export:
     path
         The zip as downloaded (any file name), the folder it unpacks to (one wrapper folder
         is fine), or a bare ``Connections.csv`` (any file name; recognised by content).
+    keep_companies
+        Read only the connections whose company this keeps: a function from an array of
+        company strings to an array of booleans. For friends' exports, where only the
+        people at your targets matter: the other rows are parsed by pandas and dropped
+        before any per-row work. ``hidden`` and ``skipped`` then cover the kept rows only.
 
     Returns
     -------
@@ -67,7 +73,7 @@ def read_export(path: str | os.PathLike) -> Export:
     [{'person_id': 'in:ana-ruiz', 'name': 'Ana Ruiz', 'connected_on': Timestamp('2023-11-07 00:00:00')}]
     """
     with open_source(path) as source:
-        found = _read_files(source)
+        found = _read_files(source, keep_companies)
     return _assemble(str(path), source, found)
 
 
@@ -95,13 +101,14 @@ _COUNTERPARTS = ("messages", "invitations", "endorsements_given", "endorsements_
                  "recommendations_given", "recommendations_received")
 
 
-def _read_files(source: Source) -> _Found:
+def _read_files(source: Source, keep_companies: Callable | None = None) -> _Found:
     """Read every file netgraph uses (Connections.csv first, by name or by content)."""
+    read_connections = partial(_connections.read_connections, keep_companies=keep_companies)
     if source.kind == "file":
         entry = source.entries[0]
         raw = entry.read()
         _check_is_connections(raw, entry.path)
-        return _Found({"connections": _connections.read_connections(raw, entry.path)},
+        return _Found({"connections": read_connections(raw, entry.path)},
                       {"connections": entry}, {})
     chosen = classify(source.entries)
     if "connections" not in chosen:
@@ -116,8 +123,9 @@ def _read_files(source: Source) -> _Found:
             # An empty optional file says nothing; it is listed, not an error.
             logger.info("%s is empty", chosen[kind].path)
             empty[kind] = file_info(chosen[kind].path, kind)
+    readers = dict(_READERS, connections=read_connections)
     parts = {kind: reader(contents[kind], chosen[kind].path)
-             for kind, reader in _READERS.items() if kind in chosen and kind not in empty}
+             for kind, reader in readers.items() if kind in chosen and kind not in empty}
     if "invitations" in chosen and "invitations" not in empty:
         owner_name = parts["profile"].extra["name"] if "profile" in parts else ""
         parts["invitations"] = _activity.read_invitations(

@@ -45,7 +45,7 @@ from netgraph.errors import SourceError
 from netgraph.io import Export, normalize_name, normalize_url
 from netgraph.io.identity import normalize_names
 from netgraph.ledger import ledger_adjustments, summarize_ledger
-from netgraph.score import Weights, score_known_ties, score_relevance, score_ties
+from netgraph.score import Weights, score_known_ties, score_network_ties, score_relevance, score_ties
 
 __all__ = ["build_graph", "resolve_owner", "company_node"]
 
@@ -252,19 +252,23 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
     Columns: ``connector_id, person_id, name, url, company, position, target, strength,
     confidence, reasons, source``.
     """
-    frames = []
     my_name = normalize_name(me.owner.name)
+    reached = []
     for connector_id, export in friends:
         conns = export.connections
         at = conns.loc[conns["company"].map(target_of).fillna("").ne("")]
         at = at.loc[at["person_id"].ne(export.owner.person_id) & at["person_id"].ne(me.owner.person_id)]
         if my_name:
             at = at.loc[at["name"].map(normalize_name).ne(my_name) | at["url"].ne("")]
+        reached.append(at.drop_duplicates("person_id").set_index("person_id"))
+    firsts = [(people.at[c, "name"].split() or ["they"])[0] for c, _ in friends]
+    scored = score_network_ties([(export, at.index, first) for (_, export), at, first in zip(friends, reached, firsts)],
+                                as_of=as_of, weights=weights)
+    frames = []
+    for (connector_id, _), at, ties in zip(friends, reached, scored):
         if at.empty:
             continue
-        first = people.at[connector_id, "name"].split()[0] if people.at[connector_id, "name"] else "they"
-        ties = score_ties(export, as_of=as_of, weights=weights, people=pd.Index(at["person_id"]), who=first)
-        at = at.drop_duplicates("person_id").set_index("person_id").join(ties[["warmth", "confidence", "reasons"]])
+        at = at.join(ties[["warmth", "confidence", "reasons"]])
         frames.append(pd.DataFrame({
             "connector_id": connector_id, "person_id": at.index, "name": at["name"].to_numpy(),
             "url": at["url"].to_numpy(), "company": at["company"].to_numpy(), "position": at["position"].to_numpy(),

@@ -6,14 +6,20 @@ from pathlib import Path
 
 from netgraph.paths import Plan, load_plan
 from netgraph.plot import map_png
+from netgraph.score import Weights
 from netgraph.report import render, render_actions, write_output
 from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, TARGETS, network_specs
 
 __all__ = ["load_sample", "run_demo"]
 
 
-def load_sample() -> Plan:
+def load_sample(*, weights: Weights | None = None) -> Plan:
     """The sample network's plan: Robin Castellanos, four friends' exports, as of 2026-11-20.
+
+    Parameters
+    ----------
+    weights
+        The scoring model (``Weights()`` by default), to see how the ranking moves.
 
     Examples
     --------
@@ -21,7 +27,8 @@ def load_sample() -> Plan:
     >>> plan.owner.name
     'Robin Castellanos'
     """
-    return load_plan(EXPORT, targets=TARGETS, network=network_specs(), known=KNOWN, contacts=CONTACTS, as_of=AS_OF)
+    return load_plan(EXPORT, targets=TARGETS, network=network_specs(), known=KNOWN, contacts=CONTACTS, as_of=AS_OF,
+                     weights=weights)
 
 
 def run_demo(output_dir: str | Path) -> str:

@@ -141,7 +141,7 @@ def build_graph(
     G = nx.Graph(
         owner=me.owner.person_id,
         as_of=as_of.isoformat(),
-        sources=_sources(me, friends, known, contacts),
+        sources=_sources(me, friends, known, contacts, mine),
         targets=list(targets.sort_values("order")["company"]),
         near_misses=_near_misses(people, second, friends, matches),
         notes=_data_notes(me, friends, mine) + notes,
@@ -388,9 +388,9 @@ def _add_edges(G, me, people, second, rule_of) -> None:
         for pid, t, pos, comp in zip(at.index, at["target"], at["position"], at["company"]))
 
 
-def _sources(me, friends, known, contacts) -> list[dict]:
+def _sources(me, friends, known, contacts, mine) -> list[dict]:
     out = [{"kind": "export", "path": me.source, "owner": me.owner.name}]
-    out += [{"kind": "network", "path": f.source, "owner": f.owner.name} for _, f in friends]
+    out += [{"kind": "network", "path": f.source, "owner": mine.at[c, "name"]} for c, f in friends]
     if known is not None:
         out.append({"kind": "known", "path": str(known.attrs.get("source", "")), "owner": ""})
     if contacts is not None:

@@ -40,7 +40,7 @@ _PATH_COLUMNS = ["company", "priority", "target_id", "target_name", "target_url"
 _CONNECTOR_COLUMNS = ["person_id", "name", "url", "company", "position", "score", "ask", "reaches", "reasons"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Plan:
     """The one result that reports, maps and notebooks render.
 
@@ -76,7 +76,13 @@ class Plan:
     summary: dict = field(default_factory=dict)
     notes: tuple = ()
 
-    def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
+    def __repr__(self) -> str:
+        s = self.summary
+        return (f"<Plan for {self.owner.name or 'you'} as of {self.as_of}: {s.get('targets', 0)} targets, "
+                f"{s.get('insiders', 0)} insiders, {s.get('intro_paths', 0)} intro paths, "
+                f"{s.get('connectors', 0)} connectors>")
+
+    def _repr_html_(self) -> str:
         from netgraph._summary import summary_html
 
         return summary_html(self)

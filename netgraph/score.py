@@ -297,8 +297,9 @@ def score_ties(
     weights
         The model's weights; ``Weights()`` by default.
     contacts
-        Your own notes, indexed by ``person_id`` (see :func:`attach_contacts` in
-        ``paths``); they override the model's guess.
+        Your own notes (:func:`netgraph.io.read_contacts`) indexed by the ``person_id``
+        of the connection each is about (``build_graph`` resolves them by URL or name);
+        they override the model's guess.
     people
         Score only these ``person_id`` values (all connections when None).
     who

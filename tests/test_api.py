@@ -180,3 +180,12 @@ def test_every_documented_column_is_on_the_sample_plan(sample, field):
 def test_every_documented_summary_count_is_on_the_sample_plan(sample):
     assert list(sample.summary) == _documented()["summary"]
     assert all(isinstance(v, int) for v in sample.summary.values())
+
+
+def test_maps_show_themselves_in_jupyter_without_pyplot(plan):
+    fig, _ = netgraph.plot_map(plan.G)
+    assert fig._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_plan_prints_as_one_short_line(plan):
+    assert repr(plan) == "<Plan for Alex Rivera as of 2026-11-20: 2 targets, 2 insiders, 3 intro paths, 2 connectors>"

@@ -90,7 +90,9 @@ def read_known(path: str | os.PathLike) -> pd.DataFrame:
     frame["person_id"] = make_person_ids(frame["url"], pd.Series([""] * len(frame)),
                                          frame["name"], frame["company"]).to_numpy()
     frame["line"] = table.line
-    return frame[KNOWN_COLUMNS]
+    out = frame[KNOWN_COLUMNS]
+    out.attrs["source"] = str(path)
+    return out
 
 
 def read_contacts(path: str | os.PathLike) -> pd.DataFrame:
@@ -138,7 +140,9 @@ def read_contacts(path: str | os.PathLike) -> pd.DataFrame:
         "notes": col("notes"),
         "line": table.line,
     })
-    return frame[CONTACTS_COLUMNS]
+    out = frame[CONTACTS_COLUMNS]
+    out.attrs["source"] = str(path)
+    return out
 
 
 def _open(path: str | os.PathLike, spec: Spec, option: str, header: str) -> Table:

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from netgraph.plot._select import _hubs
-from netgraph.plot._style import _COLOURS, _INK, _MUTED, _fonts, _name
+from netgraph.plot._style import _Figure, _COLOURS, _INK, _MUTED, _fonts, _name
 
 if TYPE_CHECKING:
     from netgraph.paths import Plan
@@ -56,7 +56,7 @@ def plot_target_bars(plan_or_G: Plan | nx.Graph, *, ax: Axes | None = None) -> t
         degrees = [G.nodes[n].get("degree") for n in G.adj[hub] if G.nodes[n].get("kind") == "person"]
         counts.append((name, sum(d == 1 for d in degrees), sum(d != 1 for d in degrees)))
     if ax is None:
-        fig = Figure(figsize=(8.0, max(2.8, 0.62 * len(hubs) + 1.8)), dpi=100, facecolor="white",
+        fig = _Figure(figsize=(8.0, max(2.8, 0.62 * len(hubs) + 1.8)), dpi=100, facecolor="white",
                      layout="constrained")
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()

@@ -17,6 +17,7 @@ from netgraph.plot._legend import _add_legends, _title
 from netgraph.plot._layout import _layered_layout, _radial_layout
 from netgraph.plot._select import _Company, _find_company, _hubs, _owner, _select, _tiebreak
 from netgraph.plot._style import (
+    _Figure,
     _HALO, _INK, _MUTED, _TIE, _clean, _fonts, _look, _name, _number, _tie_alpha, _tie_width, _unit,
 )
 
@@ -153,7 +154,7 @@ def plot_map(
 
 def _axes(ax: Axes | None) -> tuple[Figure, Axes]:
     if ax is None:
-        fig = Figure(figsize=_FIGSIZE, dpi=_DPI, facecolor="white")
+        fig = _Figure(figsize=_FIGSIZE, dpi=_DPI, facecolor="white")
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0.012, 0.012, 0.976, 0.915))
     else:

@@ -8,12 +8,14 @@ line style, so that the map still separates companies when printed in grayscale.
 from __future__ import annotations
 
 import functools
+import io
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from matplotlib import font_manager, ft2font
+from matplotlib.figure import Figure
 
 # Okabe–Ito, without yellow (too light on a white page), dark and light alternating.
 _COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
@@ -148,3 +150,12 @@ def _clean(value: object, *, limit: int = 40) -> str:
 def _name(value: object, *, limit: int = 26) -> str:
     """A person's or company's name to draw; ``(no name)`` when nothing drawable is left."""
     return _clean(value, limit=limit) or "(no name)"
+
+
+class _Figure(Figure):
+    """A figure that shows itself in Jupyter without pyplot (IPython calls ``_repr_png_``)."""
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", bbox_inches="tight")
+        return buffer.getvalue()

@@ -14,7 +14,6 @@ unique on both sides.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.companies import match_companies, read_targets
-from netgraph.io import read_export
+from netgraph.io import normalize_name, read_export
 from netgraph.io.export import Export
 
 __all__ = ["CHANGES", "compare_exports", "diff_exports", "render_diff"]
@@ -50,9 +49,7 @@ _LEGAL_SUFFIXES = frozenset({
 
 def _text_key(text: str) -> str:
     """Casefolded, accent-stripped, single-spaced: ``' Inés  GARCÍA'`` -> ``'ines garcia'``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    return normalize_name(text)
 
 
 def _company_key(text: str) -> str:

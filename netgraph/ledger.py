@@ -42,15 +42,14 @@ import os
 import sqlite3
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from netgraph.errors import LedgerError
+from netgraph.io import normalize_name, normalize_url
 
 __all__ = [
     "known_people",
@@ -749,31 +748,14 @@ def ledger_adjustments(
 
 
 def _name_key(text: str) -> str:
-    """Casefolded, accent-stripped, single-spaced: ``'  Inés  GARCÍA '`` -> ``'ines garcia'``."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    """Casefolded, accent-stripped, single-spaced (the reader's name key)."""
+    return normalize_name(str(text))
 
 
 def _profile_slug(text: str) -> str:
-    """The ``/in/<slug>`` of a LinkedIn profile URL, lower case; ``''`` if not one.
-
-    Follows ``normalize_url`` in ``docs/architecture.md``: any scheme or none, any
-    ``*.linkedin.com`` host, trailing slash, query and fragment ignored, percent-decoded.
-    """
-    value = str(text).strip()
-    if not value:
-        return ""
-    if "://" not in value:
-        value = "https://" + value
-    parts = urlsplit(value)
-    host = parts.netloc.lower().split("@")[-1].split(":")[0]
-    if host != "linkedin.com" and not host.endswith(".linkedin.com"):
-        return ""
-    segments = [s for s in parts.path.split("/") if s]
-    if len(segments) < 2 or segments[0].lower() != "in":
-        return ""
-    return unquote(segments[1]).strip().lower()
+    """The ``/in/<slug>`` of a LinkedIn profile URL, lower case; ``''`` if not one."""
+    url = normalize_url(str(text))
+    return url.rsplit("/in/", 1)[-1] if url else ""
 
 
 def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from netgraph.companies import match_companies, read_targets
 from netgraph.errors import SourceError
-from netgraph.graph import build_graph, company_node
+from netgraph.graph import build_graph
 from netgraph.io import read_contacts, read_export, read_known
 from netgraph.io.export import Owner
 from netgraph.ledger import list_entries, open_ledger

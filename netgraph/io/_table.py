@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import ExportFormatError
+from netgraph.io._frames import str_array
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class Header:
     delimiter: str
     cells: tuple[str, ...]  # stripped, as written
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(fold_header(c) for c in self.cells)
 
@@ -90,7 +91,7 @@ class Table:
 
     @cached_property
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame({k: pd.Series(v, dtype="str") for k, v in self.columns.items()},
+        return pd.DataFrame({k: str_array(v) for k, v in self.columns.items()},
                             columns=list(self.columns))
 
 
@@ -163,7 +164,7 @@ def head_lines(text: Text, limit: int = HEADER_SEARCH_LINES) -> list[tuple[int, 
     head = text.data[:_HEAD_BYTES]
     out: list[tuple[int, str]] = []
     offset = 0
-    for raw_line in head.split(b"\n")[:limit]:
+    for raw_line in head.split(b"\n", limit)[:limit]:
         out.append((offset, raw_line.rstrip(b"\r").decode("utf-8", errors="replace")))
         offset += len(raw_line) + 1
     return out
@@ -400,17 +401,23 @@ class Spec:
 
     def accepts(self, keys: Sequence[str]) -> bool:
         present = set(keys)
-        return all(any(fold_header(k) in present for k in group) for group in self.required)
+        return all(any(k in present for k in group) for group in self._folded_required)
 
     def missing(self, keys: Sequence[str]) -> list[str]:
         present = set(keys)
-        return [" or ".join(f"'{k}'" for k in group) for group in self.required
-                if not any(fold_header(k) in present for k in group)]
+        return [" or ".join(f"'{k}'" for k in group)
+                for group, folded in zip(self.required, self._folded_required)
+                if not any(k in present for k in folded)]
 
-    @property
-    def known(self) -> set[str]:
+    @cached_property
+    def _folded_required(self) -> tuple[tuple[str, ...], ...]:
+        """``required`` as header keys, folded once (headers are searched line by line)."""
+        return tuple(tuple(fold_header(k) for k in group) for group in self.required)
+
+    @cached_property
+    def known(self) -> frozenset[str]:
         names = [k for group in self.required for k in group] + list(self.optional)
-        return {fold_header(k) for k in names}
+        return frozenset(fold_header(k) for k in names)
 
     def columns(self, keys: Sequence[str]) -> tuple[str, ...] | None:
         """The folded columns to read from a file whose header has ``keys``."""

@@ -1,0 +1,27 @@
+"""Text columns for the output frames, built without an intermediate Series.
+
+A friend's export yields a few hundred rows per frame, where pandas' fixed cost per
+``pd.Series(...)`` (tens of microseconds) outweighs the work on the values: readers build
+each column as an array and each frame with one ``pd.DataFrame({...})`` call.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import pandas_dtype
+
+
+def str_array(values) -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """``values`` (Python ``str``) as the array ``pd.Series(values, dtype="str")`` holds.
+
+    pandas 3 (or pandas 2 with ``future.infer_string``) gives its string array; pandas 2
+    stores ``"str"`` as plain objects. The values are taken as they are: callers pass
+    strings only (an empty string is the frames' "missing").
+    """
+    dtype = pandas_dtype("str")  # looked up per call: it follows the pandas options
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        return dtype.construct_array_type()._from_sequence(
+            np.asarray(values, dtype=object), dtype=dtype)
+    return np.array(values, dtype=object)
+

@@ -48,6 +48,8 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from netgraph._words import ago as _ago
+from netgraph._words import plural as _plural
 from netgraph.errors import LedgerError
 from netgraph.io import normalize_name, normalize_url
 
@@ -517,25 +519,6 @@ def _as_of_timestamp(as_of: dt.date | dt.datetime) -> pd.Timestamp:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
     return stamp.normalize()
-
-
-def _ago(days: int) -> str:
-    """``3 days ago``, ``2 weeks ago``, ``5 months ago``: the words a person would use."""
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{days // 7} weeks ago"
-    if days < 730:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def summarize_ledger(entries: pd.DataFrame, *, as_of: dt.date | dt.datetime) -> pd.DataFrame:

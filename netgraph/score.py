@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from netgraph._words import ago as _ago
+from netgraph._words import plural as _plural
 from netgraph.io.export import Export
 
 __all__ = ["Weights", "score_ties", "score_network_ties", "score_known_ties", "score_relevance", "describe_weights"]
@@ -141,32 +143,6 @@ def describe_weights(weights: Weights | None = None) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------
 # Plain-word helpers
-
-
-def _ago(days: float) -> str:
-    """``5 days ago``, ``3 weeks ago``, ``4 months ago``, ``2 years ago``.
-
-    Examples
-    --------
-    >>> [_ago(d) for d in (0, 5, 21, 120, 800)]
-    ['today', '5 days ago', '3 weeks ago', '4 months ago', '2 years ago']
-    """
-    days = max(0, int(round(days)))
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{round(days / 7)} weeks ago"
-    if days < 730:
-        return f"{round(days / 30.44)} months ago"
-    return f"{int(days / 365.25)} years ago"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _decay(age_days: pd.Series | np.ndarray, half_life: float) -> np.ndarray:

@@ -412,7 +412,7 @@ def test_summarize_ledger_counts_and_explains_per_person(conn):
     assert (maya["gives"], maya["asks"], maya["open_ask"], maya["last_outcome"]) == (2, 1, False, "yes")
     assert (maya["days_since_give"], maya["days_since_ask"]) == (14, 41)
     assert maya["reasons"] == ("you helped them 2 weeks ago (shared a meetup)",
-                               "you asked them 5 weeks ago; they said yes (coffee)",
+                               "you asked them 6 weeks ago; they said yes (coffee)",
                                "2 gives, 1 ask")
     assert (sam["gives"], sam["asks"], sam["open_ask"]) == (0, 1, True)
     assert pd.isna(sam["last_give"]) and pd.isna(sam["days_since_give"])

@@ -6,12 +6,12 @@ layout can be checked by eye in a real browser.
 
 Needs Debian's Chromium (``apt-get install -y chromium``)::
 
-    python scripts/screenshot_report.py                 # the hand-made test plan
-    python scripts/screenshot_report.py --plan sample   # the bundled sample export
+    python scripts/screenshot_report.py                  # the bundled sample (as netgraph demo)
+    python scripts/screenshot_report.py --plan fixture   # the hand-made test plan
     python scripts/screenshot_report.py --keep-html docs/report.html
 
-The plan comes from :func:`_load_plan`: by default the hand-made plan in
-``tests/conftest.py``; ``--plan sample`` reads the bundled sample export instead.
+The plan comes from :func:`_load_plan`: by default the bundled sample network, as
+``netgraph demo`` loads it; ``--plan fixture`` uses the hand-made plan in ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -34,11 +34,9 @@ _FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no
 def _load_plan(source: str):
     """The plan to photograph: ``fixture`` (the tests' hand-made plan) or ``sample``."""
     if source == "sample":
-        from netgraph.paths import load_plan
+        from netgraph.demo import load_sample
 
-        data = ROOT / "sample_data"
-        return load_plan(data / "Complete_LinkedInDataExport_11-20-2026.zip", targets=data / "targets.csv",
-                         known=data / "known.csv", contacts=data / "contacts.csv", as_of="2026-11-20")
+        return load_sample()  # the same plan as `netgraph demo`: four friends' exports, known ties, notes
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import build_plan  # tests/ is not a package
 
@@ -83,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--phone-output", type=Path, default=ROOT / "docs" / "report-phone.png")
     parser.add_argument("--keep-html", type=Path, help="also save the rendered HTML here")
     parser.add_argument("--no-map", action="store_true", help="leave the network map out")
-    parser.add_argument("--plan", choices=("fixture", "sample"), default="fixture",
+    parser.add_argument("--plan", choices=("fixture", "sample"), default="sample",
                         help="the tests' hand-made plan, or the bundled sample export")
     args = parser.parse_args(argv)
 

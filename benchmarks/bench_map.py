@@ -1,22 +1,20 @@
 """Benchmark :func:`netgraph.plot.plot_map` + :func:`netgraph.plot.save_map` on a large network.
 
-Builds (deterministically, in memory) a graph in the schema of ``docs/architecture.md``
-the size of a very well connected user: 30,000 first-degree connections, 100 of them
-connectors who shared their exports, and ~20,000 second-degree people at 5 target
-companies reached through them (1-3 connectors each), with random warmth, strength,
-relevance and path scores. Then times drawing the map of every target and saving it
-as a PNG (median of ``--runs``), and writes the pictures to ``docs/``:
+The large network is the one ``benchmarks/make_network.py`` writes (30,000 connections,
+100 friends' exports of 10,000), run through the real engine (``load_plan``) when it is
+present under ``--data``; otherwise (or with ``--synthetic``) a graph of the same size
+built in memory in the schema of ``docs/architecture.md``, with random scores. Then it
+times drawing the map of every target and saving it as a PNG (median of ``--runs``), and
+writes the pictures to ``docs/``:
 
 * ``docs/map-large.png``          the large network, every target;
 * ``docs/map-large-company.png``  the large network, one company;
-* ``docs/map-sample.png``         the bundled sample network (``netgraph.sample_data``),
-  through the real engine (the small hand-made plan of ``tests/conftest.py`` when the
-  sample cannot be loaded);
+* ``docs/map-sample.png``         the bundled sample network, as ``netgraph demo`` loads it;
 * ``docs/map-company.png``        the same, one company (Stripe).
 
 Run::
 
-    python benchmarks/bench_map.py [--runs 5]
+    python benchmarks/bench_map.py [--runs 5] [--data benchmarks/data/network] [--synthetic]
 
 Target: under 10 s for the large map.
 """
@@ -108,19 +106,20 @@ def build_large_graph(seed: int = 7) -> nx.Graph:
 
 
 def _sample_plan():
-    """The bundled sample network's plan, or the hand-made test plan if the sample will not load."""
-    try:
-        from netgraph.paths import load_plan
-        from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, TARGETS, network_specs
+    """The bundled sample network's plan, as ``netgraph demo`` loads it."""
+    from netgraph.demo import load_sample
 
-        return load_plan(EXPORT, targets=TARGETS, network=network_specs(), known=KNOWN, contacts=CONTACTS,
-                         as_of=AS_OF)
-    except Exception as error:  # the engine or the sample is being changed: fall back, say so
-        print(f"sample network not loaded ({type(error).__name__}: {error}); using tests/conftest.py's plan")
-        sys.path.insert(0, str(ROOT / "tests"))
-        from conftest import build_plan
+    return load_sample()
 
-        return build_plan()
+
+def _engine_graph(data: Path) -> nx.Graph:
+    """The graph the real engine builds from ``benchmarks/make_network.py``'s exports."""
+    from netgraph.paths import load_plan
+
+    specs = [line.strip() for line in (data / "network.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    plan = load_plan(data / "Complete_LinkedInDataExport_11-20-2026", targets=data / "targets.csv",
+                     network=specs, as_of="2026-11-20")
+    return plan.G
 
 
 def _time(G: nx.Graph, path: Path, runs: int, **options) -> list[float]:
@@ -138,14 +137,18 @@ def _time(G: nx.Graph, path: Path, runs: int, **options) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data" / "network",
+                        help="the network from make_network.py (drawn through the real engine when present)")
+    parser.add_argument("--synthetic", action="store_true", help="draw a synthetic graph instead of --data")
     args = parser.parse_args()
 
     from netgraph.plot import plot_map, save_map
 
     start = time.perf_counter()
-    G = build_large_graph()
-    print(f"built the graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges "
-          f"in {time.perf_counter() - start:.1f} s")
+    real = not args.synthetic and (args.data / "network.txt").exists()
+    G = _engine_graph(args.data) if real else build_large_graph()
+    print(f"{'engine graph of ' + str(args.data) if real else 'synthetic graph'}: {G.number_of_nodes():,} nodes, "
+          f"{G.number_of_edges():,} edges, built in {time.perf_counter() - start:.1f} s")
     DOCS.mkdir(exist_ok=True)
     times = _time(G, DOCS / "map-large.png", args.runs)
     print(f"plot_map + save_map, every target: median {statistics.median(times):.2f} s "

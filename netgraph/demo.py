@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from netgraph.diff import compare_exports, render_diff
 from netgraph.paths import Plan, load_plan
 from netgraph.plot import map_png
 from netgraph.score import Weights
 from netgraph.report import render, render_actions, write_output
-from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, TARGETS, network_specs
+from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, OLD_EXPORT, TARGETS, network_specs
 
 __all__ = ["load_sample", "run_demo"]
 
@@ -32,7 +33,7 @@ def load_sample(*, weights: Weights | None = None) -> Plan:
 
 
 def run_demo(output_dir: str | Path) -> str:
-    """Write the four reports and the map for the sample network; return what to print.
+    """Write the four reports, the map and what changed since an older export; return what to print.
 
     Parameters
     ----------
@@ -54,7 +55,12 @@ def run_demo(output_dir: str | Path) -> str:
         written.append(folder / name)
     write_output(png, folder / "map.png")
     written.append(folder / "map.png")
-    return _headline(plan) + "\n\nWrote:\n" + "\n".join(f"  {path}" for path in written)
+    changes = render_diff(compare_exports(OLD_EXPORT, EXPORT, targets=[TARGETS]))
+    write_output(changes, folder / "changes.txt")
+    written.append(folder / "changes.txt")
+    news = changes.splitlines()[2] if len(changes.splitlines()) > 2 else changes.strip()
+    return (_headline(plan) + f"\n\nSince your export of March 2025: {news}"
+            + "\n\nWrote:\n" + "\n".join(f"  {path}" for path in written))
 
 
 def _headline(plan: Plan) -> str:

@@ -33,6 +33,7 @@ class P:
     company: str = ""
     position: str = ""
     connected: str = "2020-01-15"
+    raw_url: str | None = None  # written as is instead of the URL built from the slug
 
     @property
     def name(self) -> str:
@@ -40,6 +41,8 @@ class P:
 
     @property
     def url(self) -> str:
+        if self.raw_url is not None:
+            return self.raw_url
         return f"https://www.linkedin.com/in/{self.slug}" if self.slug else ""
 
 
@@ -72,6 +75,8 @@ def _csv(rows: list[list[str]]) -> str:
 
 
 def _url_in_connections(p: P, percent_encode: bool) -> str:
+    if p.raw_url is not None:
+        return p.raw_url
     if not p.slug:
         return ""
     slug = quote(p.slug, safe="-") if percent_encode else p.slug

@@ -194,3 +194,69 @@ def test_python_dash_m_works():
 
     done = subprocess.run([sys.executable, "-m", "netgraph", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and "netgraph" in done.stdout
+
+
+# --- hostile text from strangers, and --redact, through the whole command line ---------
+
+
+@pytest.fixture(scope="module")
+def hostile_export(tmp_path_factory):
+    from builders import Ex, P, messages, write_export, write_targets
+
+    folder = tmp_path_factory.mktemp("hostile")
+    me = P("Alex", "Rivera", "alex-rivera")
+    people = [
+        P("<script>alert(1)</script>", "Scriptson", "x-script", "Stripe", "<b>Engineer</b>", "2021-01-01"),
+        P("=HYPERLINK(\"http://evil\")", "Formula", "x-formula", "Stripe", "+cmd|' /C calc'!A0", "2021-01-01"),
+        P("Pipe|Name", "Tablebreaker", "x-pipe", "Stripe", "Engineer | Lead", "2021-01-01"),
+        P("Emoji 🚀", "Rocketson", "x-emoji", "Stripe", "Engineer 🚀", "2021-01-01"),
+        P("نور", "حداد", "x-rtl", "Stripe", "مهندس", "2021-01-01"),
+    ]
+    ex = write_export(folder / "me", Ex(me, people, messages=messages(people[3], both=3, start="2026-09-01")))
+    targets = write_targets(folder / "targets.csv", [("Stripe", 1, "", "")])
+    return ex, targets
+
+
+def _hostile(hostile_export, fmt, *extra):
+    ex, targets = hostile_export
+    result = run("report", str(ex), "--targets", str(targets), "--as-of", AS_OF, "--format", fmt, *extra)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_hostile_html_is_escaped(hostile_export):
+    html = _hostile(hostile_export, "html")
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;" in html and "&lt;b&gt;Engineer&lt;/b&gt;" in html
+
+
+def test_hostile_csv_cells_never_run_as_formulas(hostile_export):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(_hostile(hostile_export, "csv"))))
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+def test_hostile_markdown_tables_keep_their_shape(hostile_export):
+    md = _hostile(hostile_export, "markdown")
+    assert "Pipe\\|Name" in md
+    header = next(line for line in md.splitlines() if line.startswith("| # | Name"))
+    for line in md.splitlines():
+        if line.startswith("| ") and "Tablebreaker" in line:
+            assert line.replace("\\|", "").count("|") == header.count("|")
+
+
+def test_hostile_json_keeps_emoji_and_right_to_left_text(hostile_export):
+    data = json.loads(_hostile(hostile_export, "json"))
+    names = {i["name"] for i in data["targets"][0]["insiders"]}
+    assert "Emoji 🚀 Rocketson" in names and "نور حداد" in names
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json", "csv"])
+def test_redact_leaves_no_surname_or_profile_url_in_any_format(hostile_export, fmt):
+    out = _hostile(hostile_export, fmt, "--redact")
+    for secret in ("Scriptson", "Formula", "Tablebreaker", "Rocketson", "حداد", "Rivera", "linkedin.com/in"):
+        assert secret not in out, (fmt, secret)

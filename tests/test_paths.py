@@ -91,6 +91,22 @@ def test_same_person_in_two_exports_is_one_person_with_two_paths(tmp_path, targe
     assert plan.summary["second_degree"] == 1
 
 
+@pytest.mark.parametrize("variant", [
+    "https://www.linkedin.com/in/Dana-Cohen",
+    "http://www.linkedin.com/in/dana-cohen/",
+    "www.linkedin.com/in/dana-cohen",
+    "https://uk.linkedin.com/in/dana-cohen?trk=abc",
+])
+def test_url_variants_in_two_exports_are_one_person(tmp_path, targets, variant):
+    a = P("Ann", "A", "ann-a", "Acme", "PM", "2020-01-01")
+    b = P("Bob", "B", "bob-b", "Acme", "PM", "2020-01-01")
+    dana = P("Dana", "Cohen", "dana-cohen", "Stripe", "Backend Engineer")
+    twin = P("Dana", "Cohen", None, "Stripe", "Backend Engineer", raw_url=variant)
+    plan = _plan(tmp_path, Ex(ME, [a, b]), targets, [(None, Ex(a, [dana])), (None, Ex(b, [twin]))])
+    assert set(plan.intro_paths["target_id"]) == {"in:dana-cohen"}
+    assert sorted(plan.intro_paths["connector_name"]) == ["Ann A", "Bob B"]
+
+
 def test_same_person_without_url_in_an_old_export_is_folded_into_the_url_one(tmp_path, targets):
     a = P("Ann", "A", "ann-a", "Acme", "PM", "2020-01-01")
     b = P("Bob", "B", "bob-b", "Acme", "PM", "2020-01-01")
@@ -155,3 +171,44 @@ def test_network_without_profile_needs_an_owner(tmp_path, targets):
 ])
 def test_parse_network_spec(spec, expected):
     assert parse_network_spec(spec) == expected
+
+
+def _ledger(tmp_path, *entries):
+    from contextlib import closing
+
+    from netgraph.ledger import add_entry, open_ledger
+
+    path = tmp_path / "ledger.sqlite"
+    with closing(open_ledger(path)) as conn:
+        for person_id, name, kind, day in entries:
+            add_entry(conn, person_id=person_id, name=name, kind=kind, what="", at=dt.date.fromisoformat(day))
+    return path
+
+
+def test_a_recent_ask_demotes_a_connector(tmp_path, targets):
+    one = P("Ona", "One", "ona-one", "Acme", "PM", "2019-01-01")
+    two = P("Tia", "Two", "tia-two", "Acme", "PM", "2019-01-01")
+    dana = P("Dana", "Cohen", "dana-cohen", "Stripe", "Backend Engineer")
+    me = Ex(ME, [one, two], messages=messages(one, both=6, start="2026-07-01") + messages(two, both=5, start="2026-07-01"))
+    friends = [(None, Ex(one, [dana])), (None, Ex(two, [dana]))]
+    before = _plan(tmp_path / "a", me, targets, friends)
+    assert list(before.connectors["name"]) == ["Ona One", "Tia Two"]
+    ledger = _ledger(tmp_path, ("in:ona-one", "Ona One", "ask", "2026-11-11"))
+    after = _plan(tmp_path / "b", me, targets, friends, ledger=ledger)
+    assert list(after.connectors["name"]) == ["Tia Two", "Ona One"]
+    ona = after.connectors.set_index("name").loc["Ona One"]
+    assert any("you asked them 9 days ago, no reply yet" in r for r in ona["reasons"])
+
+
+def test_a_give_puts_a_cold_tie_at_the_top_of_the_nurture_list(tmp_path, targets):
+    from netgraph.nurture import find_nurture
+
+    people = [P("C", f"Cold{i}", f"c-cold{i}", "Stripe", "Backend Engineer", "2015-01-01") for i in range(3)]
+    shy = P("Sam", "Shy", "sam-shy", "Shopify", "Product Manager", "2016-01-01")
+    me = Ex(ME, [*people, shy])
+    before = find_nurture(_plan(tmp_path / "a", me, targets))
+    assert before["name"].iloc[0] != "Sam Shy"
+    ledger = _ledger(tmp_path, ("in:sam-shy", "Sam Shy", "give", "2026-11-06"))
+    after = find_nurture(_plan(tmp_path / "b", me, targets, ledger=ledger))
+    assert after["name"].iloc[0] == "Sam Shy"
+    assert "you gave them something 14 days ago: follow up before you ask" in after["reasons"].iloc[0]

@@ -9,7 +9,11 @@ are worth together, with diminishing returns.
 from __future__ import annotations
 
 import datetime as dt
+import contextlib
 import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +27,7 @@ from netgraph.companies import match_companies, read_targets
 from netgraph.errors import SourceError
 from netgraph.graph import build_graph
 from netgraph.io import read_contacts, read_export, read_known
-from netgraph.io.export import Owner
+from netgraph.io.export import Export, Owner
 from netgraph.ledger import list_entries, open_ledger
 from netgraph.score import Weights
 
@@ -366,14 +370,15 @@ def load_plan(
     w = weights or Weights()
     step = on_read or (lambda _: None)
     target_frame = read_targets(targets if isinstance(targets, (list, tuple)) else [targets])
-    me = read_export(export)
-    step(str(export))
-    friends = []
-    at_targets = _at_targets(target_frame, builtin_aliases=builtin_aliases)
-    for owner, path in map(parse_network_spec, network):
-        # Only friends' connections at a target matter: keep those, drop the rest early.
-        friends.append((owner, read_export(path, keep_companies=at_targets)))
-        step(path)
+    specs = [parse_network_spec(spec) for spec in network]
+    with _friend_reader(target_frame, builtin_aliases, len(specs)) as read_friend:
+        pending = [read_friend(path) for _, path in specs]  # read in the background when it pays
+        me = read_export(export)
+        step(str(export))
+        friends = []
+        for (owner, path), result in zip(specs, pending):
+            friends.append((owner, result.result()))
+            step(path)
     known_frame = read_known(known) if known else None
     contacts_frame = read_contacts(contacts) if contacts else None
     entries = _read_ledger(ledger) if ledger else None
@@ -397,6 +402,48 @@ def _at_targets(targets: pd.DataFrame, *, builtin_aliases: bool) -> Callable[[np
         return np.fromiter((known[c] for c in companies), dtype=bool, count=len(companies))
 
     return keep
+
+
+#: From this many friends' exports on, they are read by worker processes.
+PARALLEL_FROM = 8
+
+_worker_keep: Callable | None = None
+
+
+def _init_worker(targets: pd.DataFrame, builtin_aliases: bool) -> None:
+    global _worker_keep
+    _worker_keep = _at_targets(targets, builtin_aliases=builtin_aliases)
+
+
+def _read_friend(path: str) -> Export:
+    """In a worker: read one friend's export, keeping only the rows at a target."""
+    return read_export(path, keep_companies=_worker_keep)
+
+
+@contextlib.contextmanager
+def _friend_reader(targets: pd.DataFrame, builtin_aliases: bool, count: int):
+    """Yield ``read(path) -> future`` for friends' exports.
+
+    With many exports and more than one core, worker processes (forked, so nothing is
+    imported twice) read them while this process reads your own export; otherwise each is
+    read here, when asked. Only friends' rows at a target are kept, so what comes back
+    is small. The results are the same either way.
+    """
+    cores = os.cpu_count() or 1
+    if count >= PARALLEL_FROM and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context, initializer=_init_worker,
+                                 initargs=(targets, builtin_aliases)) as pool:
+            yield lambda path: pool.submit(_read_friend, path)
+        return
+    keep = _at_targets(targets, builtin_aliases=builtin_aliases)
+    yield lambda path: _done(read_export(path, keep_companies=keep))
+
+
+def _done(result: Export) -> Future:
+    future: Future = Future()
+    future.set_result(result)
+    return future
 
 
 def _read_ledger(path: str | Path) -> pd.DataFrame:

@@ -212,3 +212,18 @@ def test_a_give_puts_a_cold_tie_at_the_top_of_the_nurture_list(tmp_path, targets
     after = find_nurture(_plan(tmp_path / "b", me, targets, ledger=ledger))
     assert after["name"].iloc[0] == "Sam Shy"
     assert "you gave them something 14 days ago: follow up before you ask" in after["reasons"].iloc[0]
+
+
+def test_reading_friends_in_worker_processes_gives_the_same_plan(tmp_path, targets, monkeypatch):
+    import netgraph.paths
+
+    hub = P("Hana", "Hub", "hana-hub", "Acme", "Consultant", "2019-01-01")
+    solo = P("Sol", "Solo", "sol-solo", "Acme", "Consultant", "2019-01-01")
+    reached = [P("R", f"One{i}", f"r-one{i}", "Stripe", "Engineer") for i in range(3)]
+    me = Ex(ME, [hub, solo], messages=messages(hub, both=3, start="2026-05-01"))
+    friends = [(None, Ex(hub, reached)), (None, Ex(solo, reached[1:]))]
+    serial = _plan(tmp_path / "a", me, targets, friends)
+    monkeypatch.setattr(netgraph.paths, "PARALLEL_FROM", 2)
+    parallel = _plan(tmp_path / "b", me, targets, friends)
+    cols = ["target_name", "connector_name", "score", "reasons"]
+    assert parallel.intro_paths[cols].equals(serial.intro_paths[cols])

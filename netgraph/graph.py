@@ -323,20 +323,21 @@ def _unify_people(second: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     with that key, else one shared name id; so someone you know is never an intro target
     and an old URL-less export joins the modern one. Rows run only over people at targets.
     """
-    keys = (second["name"].map(normalize_name) + "|" + second["target"]).tolist()
+    keys = (normalize_names(second["name"]) + "|" + second["target"]).tolist()
     mine_at = people.loc[people["target"].ne("")]
     my_keys = pd.Series(mine_at.index, index=mine_at["_key"] + "|" + mine_at["target"])
     mine_by_key = my_keys[~my_keys.index.duplicated(keep=False)].to_dict()
     my_urls = dict(zip(mine_at.index, mine_at["url"]))
     url_ids: dict[str, set] = {}
     name_ids: dict[str, str] = {}
-    for pid, key in zip(second["person_id"], keys):
+    person_ids = second["person_id"].tolist()
+    for pid, key in zip(person_ids, keys):
         if pid.startswith("in:"):
             url_ids.setdefault(key, set()).add(pid)
         else:
             name_ids[key] = min(name_ids.get(key, pid), pid)
     ids = []
-    for pid, key in zip(second["person_id"], keys):
+    for pid, key in zip(person_ids, keys):
         mine = mine_by_key.get(key)
         if pid.startswith("in:"):
             ids.append(mine if mine and not my_urls.get(mine) else pid)
@@ -359,33 +360,38 @@ def _add_nodes(G, me, targets, people, second, relevance) -> None:
         G.add_node(company_node(row.company), kind="company", name=row.company,
                    priority=int(row.priority), order=int(row.order))
     first = people[["name", "url", "company", "position", "target"]].assign(degree=1)
-    G.add_nodes_from((pid, {"kind": "person", **attrs}) for pid, attrs in zip(first.index, first.to_dict("records")))
+    G.add_nodes_from(zip(first.index.tolist(), _records(first, kind="person")))
     others = second.drop_duplicates("person_id").set_index("person_id")[["name", "url", "company", "position", "target"]]
-    G.add_nodes_from((pid, {"kind": "person", "degree": 2, **attrs}) for pid, attrs in zip(others.index, others.to_dict("records")))
+    G.add_nodes_from(zip(others.index.tolist(), _records(others.assign(degree=2), kind="person")))
     rel = relevance.loc[~relevance.index.duplicated()]
-    for pid, r, role, reasons in zip(rel.index, rel["relevance"], rel["role"], rel["reasons"]):
+    for pid, r, role, reasons in zip(rel.index.tolist(), rel["relevance"].tolist(), rel["role"].tolist(),
+                                     rel["reasons"].tolist()):
         G.nodes[pid].update(relevance=float(r), role=role, relevance_reasons=reasons)
+
+
+def _records(frame: pd.DataFrame, **extra) -> list[dict]:
+    """Rows as plain dicts, fast: one list per column, then zipped."""
+    columns = list(frame.columns)
+    values = [frame[c].tolist() for c in columns]
+    return [{**extra, **dict(zip(columns, row))} for row in zip(*values)]
 
 
 def _add_edges(G, me, people, second, rule_of) -> None:
     owner = me.owner.person_id
     tie = people[["warmth", "model_warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]]
-    G.add_edges_from(
-        (owner, pid, {"kind": "tie", "source": "export", "warmth": float(wm), "model_warmth": float(mw),
-                      "confidence": conf, "quiet_days": float(q), "ask_penalty": float(pen), "gave_days": float(g),
-                      "reasons": reasons})
-        for pid, wm, mw, conf, q, pen, g, reasons in zip(
-            tie.index, tie["warmth"], tie["model_warmth"], tie["confidence"], tie["quiet_days"], tie["ask_penalty"],
-            tie["gave_days"], tie["reasons"]))
-    G.add_edges_from(
-        (c, p, {"kind": "tie", "source": src, "strength": float(s), "confidence": conf, "reasons": reasons})
-        for c, p, s, conf, reasons, src in zip(second["connector_id"], second["person_id"], second["strength"],
-                                               second["confidence"], second["reasons"], second["source"]))
+    tie = tie.astype({"warmth": float, "model_warmth": float, "quiet_days": float, "ask_penalty": float,
+                      "gave_days": float})
+    G.add_edges_from((owner, pid, attrs) for pid, attrs in
+                     zip(tie.index.tolist(), _records(tie, kind="tie", source="export")))
+    ties = second[["strength", "confidence", "reasons", "source"]].astype({"strength": float})
+    G.add_edges_from((c, p, attrs) for c, p, attrs in
+                     zip(second["connector_id"].tolist(), second["person_id"].tolist(), _records(ties, kind="tie")))
     at = pd.concat([people.loc[people["target"].ne(""), ["target", "position", "company"]],
                     second.drop_duplicates("person_id").set_index("person_id")[["target", "position", "company"]]])
     G.add_edges_from(
         (pid, company_node(t), {"kind": "works_at", "position": pos, "rule": rule_of.get(comp, "")})
-        for pid, t, pos, comp in zip(at.index, at["target"], at["position"], at["company"]))
+        for pid, t, pos, comp in zip(at.index.tolist(), at["target"].tolist(), at["position"].tolist(),
+                                     at["company"].tolist()))
 
 
 def _sources(me, friends, known, contacts, mine) -> list[dict]:

@@ -162,30 +162,27 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
     """
     w = weights or Weights()
     a, b, c = w.path_shares
-    owner = G.graph["owner"]
+    nodes, mine_ties = G.nodes, G.adj[G.graph["owner"]]
     rows = []
     for hub, company in _hubs(G):
-        for tid in G[hub]:
-            target = G.nodes[tid]
+        for tid in G.adj[hub]:
+            target = nodes[tid]
             if target.get("degree") != 2:
                 continue
-            for cid in G[tid]:
-                connector = G.nodes[cid]
-                if connector.get("degree") != 1 or not G.has_edge(owner, cid):
+            relevance = target.get("relevance", 0.0)
+            for cid, theirs in G.adj[tid].items():
+                mine = mine_ties.get(cid)
+                connector = nodes[cid]
+                if mine is None or connector.get("degree") != 1:
                     continue
-                mine, theirs = G.edges[owner, cid], G.edges[cid, tid]
-                warmth, strength, relevance = mine["warmth"], theirs["strength"], target.get("relevance", 0.0)
+                warmth, strength = mine["warmth"], theirs["strength"]
                 score = warmth ** a * strength ** b * relevance ** c * mine.get("ask_penalty", 1.0)
-                rows.append({
-                    "company": company["name"], "priority": company["priority"],
-                    "target_id": tid, "target_name": target["name"], "target_url": target["url"],
-                    "target_employer": target["company"], "target_position": target["position"],
-                    "connector_id": cid, "connector_name": connector["name"], "connector_url": connector["url"],
-                    "connector_company": connector["company"], "connector_position": connector["position"],
-                    "warmth": warmth, "strength": strength, "relevance": relevance, "score": round(score, 4),
-                    "source": theirs["source"],
-                    "reasons": _path_reasons(connector["name"], target["name"], mine, theirs, target),
-                })
+                rows.append((
+                    company["name"], company["priority"], tid, target["name"], target["url"],
+                    target["company"], target["position"], cid, connector["name"], connector["url"],
+                    connector["company"], connector["position"], warmth, strength, relevance, round(score, 4),
+                    theirs["source"], _path_reasons(connector["name"], target["name"], mine, theirs, target),
+                ))
     return _ranked(rows, _PATH_COLUMNS, company_order=_order(G))
 
 
@@ -254,7 +251,7 @@ def _order(G: nx.Graph) -> dict:
     return {d["name"]: d["order"] for _, d in _hubs(G)}
 
 
-def _ranked(rows: list[dict], columns: list[str], *, company_order: dict) -> pd.DataFrame:
+def _ranked(rows: list, columns: list[str], *, company_order: dict) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame

@@ -148,10 +148,10 @@ def _path_rows(frame: pd.DataFrame | None) -> list[dict]:
                                                 _strs(frame["source"]), frame["reasons"].tolist())]
 
 
-def _reasons(value) -> list[str]:
+def _reasons(value) -> list[str] | tuple[str, ...]:
     """Fast path of :func:`c.reasons` for the usual tuple of sentences."""
-    if isinstance(value, tuple) and all(type(r) is str for r in value):
-        return [r for r in value if r.strip()]
+    if type(value) is tuple:  # the engine's own: non-empty sentences (json writes it as a list)
+        return value
     return c.reasons(value)
 
 

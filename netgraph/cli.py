@@ -188,13 +188,16 @@ def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, 
     Example:
       netgraph report export.zip --targets targets.csv --network "Sam Lee=sam.zip" --format html -o report.html
     """
-    from netgraph.plot import map_png
     from netgraph.redact import redact_plan
     from netgraph.report import render
 
     plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
     shown = redact_plan(plan) if redact else plan
-    picture = map_png(shown.G) if fmt == "html" else None
+    picture = None
+    if fmt == "html":  # matplotlib is imported only when a picture is wanted
+        from netgraph.plot import map_png
+
+        picture = map_png(shown.G)
     text = render(shown, fmt=fmt, top=top, map_png=picture)
     _emit(text, output, _inputs(export, targets, network, known, contacts))
 

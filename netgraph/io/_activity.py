@@ -161,7 +161,7 @@ def _finish(table: Table, kind: str, frame: pd.DataFrame, dates: Dates,
         )
     details = np.full(len(frame), "", dtype=object)
     details[bad] = [repr(v) for v in raw_dates[bad]]
-    frame = frame.assign(date=dates.values.to_numpy())
+    frame = frame.assign(date=dates.array)
     for column in frame.columns:
         if frame[column].dtype == object:
             frame[column] = frame[column].astype("str")

@@ -41,17 +41,20 @@ EDUCATION = Spec(
 
 
 def read_profile(raw: bytes, name: str) -> Part:
-    """Profile.csv (2018 and 2022+ headers): ``Part.extra['name']`` is the owner's name."""
+    """Profile.csv (2018 and 2022+ headers): ``Part.extra['name']`` is the owner's name.
+
+    The file adds no frame to the export (``Part.frame`` is empty): only the name is used.
+    """
     table, _ = open_table(raw, name, [PROFILE], advice=OPTIONAL_ADVICE)
-    f = table.frame
+    n = len(table)
     full = ""
-    if len(f):
-        full = " ".join(f"{f['first name'].iloc[0]} {f['last name'].iloc[0]}".split())
-    info = file_info(name, "profile", table, rows=len(f), used=min(len(f), 1))
-    more = max(0, len(f) - 1)
+    if n:
+        full = " ".join(f"{table.get('first name')[0]} {table.get('last name')[0]}".split())
+    info = file_info(name, "profile", table, rows=n, used=min(n, 1))
+    more = max(0, n - 1)
     skipped = skipped_rows(name, table.line[1:], ["only the first profile row is used"] * more,
                            [""] * more)
-    return Part(frame=f.iloc[:1], skipped=skipped, info=info, extra={"name": full})
+    return Part(frame=pd.DataFrame(), skipped=skipped, info=info, extra={"name": full})
 
 
 def read_positions(raw: bytes, name: str) -> Part:
@@ -94,7 +97,7 @@ def _dated(table, kind: str, frame: pd.DataFrame, start: str, end: str,
             f"{table.name} line {table.line[i]}: {message} (no row has readable dates); "
             f"remove {table.name} to go on without it"
         )
-    frame = frame.assign(started_on=started.values.to_numpy(), finished_on=finished.values.to_numpy())
+    frame = frame.assign(started_on=started.array, finished_on=finished.array)
     info = file_info(table.name, kind, table, rows=len(frame), used=int(ok.sum()), dates=started,
                      used_mask=ok)
     return Part(frame=frame.loc[ok, columns].reset_index(drop=True),

@@ -18,7 +18,8 @@ from netgraph.errors import ExportFormatError
 from netgraph.io._dates import CONNECTED_ON, parse_dates
 from netgraph.io._parts import Part, assign, file_info, skipped_rows
 from netgraph.io._table import Spec, Table, open_table
-from netgraph.io.identity import _person_ids, normalize_urls
+from netgraph.io._frames import str_array
+from netgraph.io.identity import normalize_url_array, person_id_array
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +64,11 @@ def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
         position, email = table.get("position"), table.get("email address")
         url_raw = table.get("url")
         date_raw = table.get("connected on")
-    dates = parse_dates(pd.Series(date_raw, dtype=object), CONNECTED_ON)
+    dates = parse_dates(date_raw, CONNECTED_ON)
     full = first + " " + last
     lone = (first == "") | (last == "")
     full[lone] = first[lone] + last[lone]
-    url = normalize_urls(pd.Series(url_raw, dtype=object)).to_numpy(dtype=object)
+    url = normalize_url_array(url_raw)
     email = np.array([e.lower() for e in email], dtype=object)
 
     n = len(table)
@@ -86,15 +87,15 @@ def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
     if keep is None:
         _fail_if_nothing_read(table, ok, hidden, bad, date_raw, dates.example)
     data = pd.DataFrame({
-        "person_id": _person_ids(url[ok], email[ok], full[ok], company[ok]),
-        "name": pd.Series(full[ok], dtype="str"),
-        "first_name": pd.Series(first[ok], dtype="str"),
-        "last_name": pd.Series(last[ok], dtype="str"),
-        "url": pd.Series(url[ok], dtype="str"),
-        "email": pd.Series(email[ok], dtype="str"),
-        "company": pd.Series(company[ok], dtype="str"),
-        "position": pd.Series(position[ok], dtype="str"),
-        "connected_on": dates.values.to_numpy()[ok],
+        "person_id": str_array(person_id_array(url[ok], email[ok], full[ok], company[ok])),
+        "name": str_array(full[ok]),
+        "first_name": str_array(first[ok]),
+        "last_name": str_array(last[ok]),
+        "url": str_array(url[ok]),
+        "email": str_array(email[ok]),
+        "company": str_array(company[ok]),
+        "position": str_array(position[ok]),
+        "connected_on": dates.array[ok],
         "line": table.line[ok],
     })
     skipped = skipped_rows(name, table.line[~ok], reasons[~ok], details[~ok])
@@ -106,8 +107,12 @@ def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
 def dedupe(part: Part, owner_url: str) -> Part:
     """Drop the owner (by URL) and repeated people (same ``person_id``), into ``skipped``."""
     data = part.frame
-    is_owner = ((data["url"] == owner_url) & (owner_url != "")).to_numpy()
-    repeat = data["person_id"].duplicated().to_numpy() & ~is_owner
+    url = data["url"].to_numpy(dtype=object)
+    is_owner = url == owner_url if owner_url else np.zeros(len(url), dtype=bool)
+    ids = data["person_id"].to_numpy(dtype=object)
+    if not is_owner.any() and len(pd.unique(ids)) == len(ids):
+        return part  # the usual case: nothing to drop
+    repeat = pd.Series(ids).duplicated().to_numpy() & ~is_owner
     drop = is_owner | repeat
     if not drop.any():
         return part

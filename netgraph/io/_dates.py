@@ -284,10 +284,25 @@ def _iso_utc(values: np.ndarray, fmt: str) -> np.ndarray:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return head.astype("datetime64[s]")
+            return _as_seconds(head)
     except (ValueError, Warning):
         head = [h.decode("ascii") if isinstance(h, bytes) else h for h in head]
         return _to_datetime(np.array(head, dtype=object), fmt[:-4])
+
+
+_CAST_CHUNK = 256
+
+
+def _as_seconds(head: np.ndarray) -> np.ndarray:
+    """``head.astype("datetime64[s]")``; raises ValueError on an unreadable value.
+
+    A bytes array is cast a few hundred values at a time: numpy (2.0 to 2.4 at least)
+    crashes the process when a cast of a longer bytes array meets an unreadable value.
+    """
+    if head.dtype.kind != "S" or len(head) <= _CAST_CHUNK:
+        return head.astype("datetime64[s]")
+    return np.concatenate([head[i:i + _CAST_CHUNK].astype("datetime64[s]")
+                           for i in range(0, len(head), _CAST_CHUNK)])
 
 
 # What strptime's own regex for each directive matches, loosened (a superset): a value

@@ -15,13 +15,13 @@ from pandas.api.types import pandas_dtype
 def str_array(values) -> np.ndarray | pd.api.extensions.ExtensionArray:
     """``values`` (Python ``str``) as the array ``pd.Series(values, dtype="str")`` holds.
 
-    pandas 3 (or pandas 2 with ``future.infer_string``) gives its string array; pandas 2
-    stores ``"str"`` as plain objects. The values are taken as they are: callers pass
-    strings only (an empty string is the frames' "missing").
+    That is pandas' string array in pandas 3 (and in pandas 2.3 with the
+    ``future.infer_string`` option), else plain objects; the dtype is looked up on each
+    call, so it follows the option as ``pd.Series`` does. The values are taken as they
+    are: callers pass strings only (an empty string is the frames' "missing").
     """
-    dtype = pandas_dtype("str")  # looked up per call: it follows the pandas options
+    dtype = pandas_dtype("str")
     if isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        return dtype.construct_array_type()._from_sequence(
-            np.asarray(values, dtype=object), dtype=dtype)
+        return dtype.construct_array_type()._from_sequence(np.asarray(values, dtype=object),
+                                                           dtype=dtype)
     return np.array(values, dtype=object)
-

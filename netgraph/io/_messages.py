@@ -11,12 +11,16 @@ messages; Python loops only run over distinct values.
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import TIMESTAMP, parse_dates
+from netgraph.io._frames import str_array
 from netgraph.io._parts import Part, assign, file_info, skipped_rows
 from netgraph.io._table import OPTIONAL_ADVICE, Spec, open_table
 from netgraph.io._people import PeopleIndex, resolve_people, url_codes
@@ -51,6 +55,7 @@ _HIDDEN_NAME = "linkedin member"
 # Credentials and suffixes that follow a name after a comma ("Ana Ruiz, PhD").
 _SUFFIX = (r"(?:[A-Z]{2,6}|[A-Z]{2,}[a-z]+|[A-Z][a-z][A-Z][A-Za-z]?"
            r"|[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.?)*|Jr\.?|Sr\.?|Esq\.?|[IVX]{1,4})")
+_SUFFIX_PATTERN = re.compile(_SUFFIX)
 
 
 def read_messages(raw: bytes, name: str) -> Part:
@@ -77,7 +82,7 @@ def read_messages(raw: bytes, name: str) -> Part:
     sender = col("from")
     sender_codes, sender_urls = url_codes(col("sender profile url"))
     sender_url = sender_urls[sender_codes]
-    dates = parse_dates(pd.Series(col("date"), dtype=object), TIMESTAMP)
+    dates = parse_dates(col("date"), TIMESTAMP)
 
     reasons = np.full(n, "", dtype=object)
     details = np.full(n, "", dtype=object)
@@ -105,44 +110,64 @@ def read_messages(raw: bytes, name: str) -> Part:
         "conversation_id": conv, "conv_key": conv_key, "sender": sender,
         "sender_url": sender_url, "to": col("to"),
         "direction": _upper(col("direction")), "folder": _upper(col("folder")),
-        "date": dates.values.to_numpy(), "line": table.line,
+        "date": dates.array, "line": table.line,
     }
     ok = reasons == ""
     info = file_info(name, "messages", table, rows=n, used=int(ok.sum()), dates=dates,
                      used_mask=ok)
     recipients, recipient_urls = split_urls(col("recipient profile urls"))
     extra = {"rows": rows, "ok": ok, "recipients": recipients,
-             "url_codes": (sender_codes, sender_urls, recipients["code"].to_numpy(), recipient_urls)}
+             "url_codes": (sender_codes, sender_urls, recipients.code, recipient_urls)}
     return Part(frame=pd.DataFrame(), info=info, extra=extra,
                 skipped=skipped_rows(name, table.line[~ok], reasons[~ok], details[~ok]))
 
 
-def split_urls(urls: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-    """Recipient URL lists, one row per URL: ``row``, ``pos`` (in the list), ``url`` and
-    ``code`` (into the returned array of distinct normalised URLs).
+@dataclass(frozen=True)
+class Recipients:
+    """The recipients named by URL, one per URL of each message's list (aligned arrays)."""
+
+    row: np.ndarray  # the message's row (int64)
+    pos: np.ndarray  # the URL's position in the message's list (int64)
+    url: np.ndarray  # the normalised URL (object)
+    code: np.ndarray  # into the array of distinct normalised URLs
+
+    def take(self, which: np.ndarray) -> Recipients:
+        """The recipients at a boolean mask or positions."""
+        return Recipients(self.row[which], self.pos[which], self.url[which], self.code[which])
+
+
+class Names(NamedTuple):
+    """Names split from TO, one per person: the message's row, the position, the name."""
+
+    row: np.ndarray
+    pos: np.ndarray
+    name: np.ndarray
+
+
+def split_urls(urls: np.ndarray) -> tuple[Recipients, np.ndarray]:
+    """Recipient URL lists, one entry per non-empty URL, and the array of distinct
+    normalised URLs that ``Recipients.code`` points into.
 
     The same list recurs in every message of a conversation, so each distinct list is
     split once and the pieces are handed out to its rows with numpy.
     """
     list_codes, lists = pd.factorize(urls)
-    pieces = pd.Series(np.asarray(lists, dtype=object), dtype=object).str.split(",").explode()
-    owner = pieces.index.to_numpy(dtype=np.int64)  # which distinct list each piece is from
-    codes, uniques = url_codes(pieces.to_numpy(dtype=object))
-    per_list = np.bincount(owner, minlength=len(lists))
+    split = [value.split(",") for value in lists]
+    per_list = np.array([len(pieces) for pieces in split], dtype=np.int64)
+    codes, uniques = url_codes(np.array([p for pieces in split for p in pieces], dtype=object))
     first_piece = np.cumsum(per_list) - per_list
     per_row = per_list[list_codes]
     row = np.repeat(np.arange(len(urls), dtype=np.int64), per_row)
     pos = np.arange(len(row), dtype=np.int64) - np.repeat(np.cumsum(per_row) - per_row, per_row)
     piece = np.repeat(first_piece[list_codes], per_row) + pos
-    out = pd.DataFrame({"row": row, "pos": pos, "url": uniques[codes[piece]], "code": codes[piece]})
-    return out[(out["url"] != "").to_numpy()].reset_index(drop=True), uniques
+    out = Recipients(row, pos, uniques[codes[piece]], codes[piece])
+    return out.take(out.url != ""), uniques
 
 
 def owner_candidates(part: Part) -> pd.DataFrame:
-    """Profile URLs by the number of conversations they take part in, most first.
-
-    Columns ``url``, ``conversations``, ``names`` (the folded names sent under that URL).
-    The owner takes part in every conversation of their own export.
+    """Profile URLs by the number of conversations they take part in, most first (at
+    most five): columns ``url`` and ``conversations``. The owner takes part in every
+    conversation of their own export; :func:`sent_names` tells the names each URL used.
     """
     rows, recipients = part.extra["rows"], part.extra["recipients"]
     sender_codes, sender_urls, recipient_codes, recipient_urls = part.extra["url_codes"]
@@ -153,19 +178,24 @@ def owner_candidates(part: Part) -> pd.DataFrame:
                             inverse[len(sender_urls):][recipient_codes]]) \
         if len(distinct) else np.zeros(0, dtype=np.int64)
     conv_codes, _ = pd.factorize(rows["conv_key"])
-    convs = np.concatenate([conv_codes, conv_codes[recipients["row"].to_numpy(dtype=np.int64)]])
+    convs = np.concatenate([conv_codes, conv_codes[recipients.row]])
     keep = distinct[codes] != "" if len(codes) else np.zeros(0, dtype=bool)
     if not keep.any():
-        return pd.DataFrame({"url": [], "conversations": [], "names": []})
+        return pd.DataFrame({"url": [], "conversations": []})
     pairs = pd.unique(convs[keep].astype(np.int64) * len(distinct) + codes[keep])
     counts = np.bincount(pairs % len(distinct), minlength=len(distinct))
     top = np.argsort(-counts, kind="stable")[:5]
     top = top[counts[top] > 0]
-    names = []
-    for url in distinct[top]:
-        sent = pd.unique(rows["sender"][rows["sender_url"] == url])
-        names.append({normalize_name(s) for s in sent})
-    return pd.DataFrame({"url": distinct[top], "conversations": counts[top], "names": names})
+    return pd.DataFrame({"url": distinct[top], "conversations": counts[top]})
+
+
+def sent_names(part: Part, url: str) -> set[str]:
+    """The names (folded) of the messages sent under ``url``."""
+    sender_codes, sender_urls = part.extra["url_codes"][:2]
+    at = np.flatnonzero(sender_urls == url)
+    if not len(at):
+        return set()
+    return {normalize_name(s) for s in pd.unique(part.extra["rows"]["sender"][sender_codes == at[0]])}
 
 
 def build_messages(part: Part, owner_name: str, owner_url: str,
@@ -187,18 +217,16 @@ def build_messages(part: Part, owner_name: str, owner_url: str,
     them = np.flatnonzero(ok & ~sent)
     # Sent: each recipient; from the URL list, else from the TO names.
     mine = ok & sent
-    by_url = recipients[mine[recipients["row"].to_numpy(dtype=np.int64)]]
-    by_url = _name_recipients(by_url, rows["to"])
+    by_url = recipients.take(mine[recipients.row])
     with_urls = np.zeros(len(ok), dtype=bool)
-    with_urls[by_url["row"].to_numpy(dtype=np.int64)] = True
+    with_urls[by_url.row] = True
     by_name = _split_names(rows["to"], np.flatnonzero(mine & ~with_urls))
 
-    row = np.concatenate([them, by_url["row"].to_numpy(dtype=np.int64),
-                          by_name["row"].to_numpy(dtype=np.int64)])
-    name = np.concatenate([rows["sender"][them], by_url["name"].to_numpy(dtype=object),
-                           by_name["name"].to_numpy(dtype=object)])
-    url = np.concatenate([rows["sender_url"][them], by_url["url"].to_numpy(dtype=object),
-                          np.full(len(by_name), "", dtype=object)])
+    row = np.concatenate([them, by_url.row, by_name.row])
+    name = np.concatenate([rows["sender"][them], _name_recipients(by_url, rows["to"]),
+                           by_name.name])
+    url = np.concatenate([rows["sender_url"][them], by_url.url,
+                          np.full(len(by_name.row), "", dtype=object)])
     # Without a URL only the name says who it is: the owner, a hidden member, or nobody.
     nameless = np.flatnonzero(url == "")
     folded = _fold(name[nameless])
@@ -214,10 +242,10 @@ def build_messages(part: Part, owner_name: str, owner_url: str,
     row, name, url = row[keep][order], name[keep][order], url[keep][order]
 
     person_id, name, url = resolve_people(people, url, name)
-    out = pd.DataFrame({
-        "conversation_id": pd.Series(rows["conversation_id"][row], dtype="str"),
+    out = pd.DataFrame({  # in the order of COLUMNS
+        "conversation_id": str_array(rows["conversation_id"][row]),
         "date": rows["date"][row].astype("datetime64[ns]"),
-        "direction": pd.Series(_DIRECTIONS[sent[row].astype(np.int8)], dtype="str"),
+        "direction": str_array(_DIRECTIONS[sent[row].astype(np.int8)]),
         "person_id": person_id, "name": name, "url": url,
         "line": rows["line"][row].astype(np.int64),
     })
@@ -227,7 +255,7 @@ def build_messages(part: Part, owner_name: str, owner_url: str,
     lost = np.flatnonzero(ok & ~used)
     reasons = np.where(np.isin(lost, hidden_rows), HIDDEN_RECIPIENT, NO_COUNTERPART)
     skipped = skipped_rows(file, rows["line"][lost], reasons, np.full(len(lost), "", dtype=object))
-    return out[COLUMNS], skipped, int(used.sum())
+    return out, skipped, int(used.sum())
 
 
 def _sent(rows: dict, owner_key: str, owner_url: str) -> np.ndarray:
@@ -247,53 +275,60 @@ def _sent(rows: dict, owner_key: str, owner_url: str) -> np.ndarray:
     return sent == 1
 
 
-def _name_recipients(by_url: pd.DataFrame, to: np.ndarray) -> pd.DataFrame:
-    """Give URL recipients their names from TO where the two lists align."""
-    row = by_url["row"].to_numpy(dtype=np.int64)
+def _name_recipients(by_url: Recipients, to: np.ndarray) -> np.ndarray:
+    """The names of URL recipients, from TO where the two lists align (else "")."""
+    row = by_url.row
     counts = np.bincount(row, minlength=len(to)) if len(row) else np.zeros(len(to), dtype=np.int64)
-    names = np.full(len(by_url), "", dtype=object)
+    names = np.full(len(row), "", dtype=object)
     # One URL: TO is that person's name, commas and all ("Ana Ruiz, PhD").
     one = counts[row] == 1
     names[one] = to[row[one]]
     several = np.flatnonzero(counts > 1)
     if len(several):
         split = _split_names(to, several)
-        split_row = split["row"].to_numpy(dtype=np.int64)
-        found = np.bincount(split_row, minlength=len(to))
-        aligned = found[split_row] == counts[split_row]
+        found = np.bincount(split.row, minlength=len(to))
+        aligned = found[split.row] == counts[split.row]
         # Look names up by (row, position) packed into one integer.
         width = int(max(counts.max(), found.max())) + 1
-        lookup = pd.Index(split_row[aligned] * width + split["pos"].to_numpy(dtype=np.int64)[aligned])
+        lookup = pd.Index(split.row[aligned] * width + split.pos[aligned])
         multi = np.flatnonzero(~one)
-        at = lookup.get_indexer(row[multi] * width + by_url["pos"].to_numpy(dtype=np.int64)[multi])
-        found_names = split["name"].to_numpy(dtype=object)[aligned]
-        names[multi[at >= 0]] = found_names[at[at >= 0]]
-    return pd.DataFrame({"row": row, "name": names, "url": by_url["url"].to_numpy(dtype=object)})
+        at = lookup.get_indexer(row[multi] * width + by_url.pos[multi])
+        names[multi[at >= 0]] = split.name[aligned][at[at >= 0]]
+    return names
 
 
-def _split_names(to: np.ndarray, rows: np.ndarray) -> pd.DataFrame:
-    """TO names of the given rows, one per person: ``row``, ``pos``, ``name``.
+def _split_names(to: np.ndarray, rows: np.ndarray) -> Names:
+    """TO names of the given rows, one per person.
 
     Names are joined with ", " but may contain a comma themselves; a piece that looks
     like a credential or suffix (``PhD``, ``MBA``, ``Jr.``) stays with the name before it.
+    The same TO recurs in every message of a conversation: each distinct value is split
+    once and its names are handed out to its rows with numpy.
     """
-    values = pd.Series(to[rows], index=rows, dtype=object)
-    values = values[(values != "").to_numpy()]
-    pieces = values.str.split(", ").explode()
-    pieces = pieces.str.strip()
-    pieces = pieces[(pieces != "").to_numpy()]
-    if len(pieces):
-        first = ~pieces.index.duplicated()
-        suffix = pieces.str.fullmatch(_SUFFIX).to_numpy(dtype=bool) & ~first
-        if suffix.any():
-            group = np.cumsum(~suffix)
-            index = pd.Series(pieces.index.to_numpy(), index=group).groupby(level=0).first()
-            pieces = pd.Series(pieces.groupby(group).agg(", ".join).to_numpy(),
-                               index=index.to_numpy())
-    out = pd.DataFrame({"row": pieces.index.to_numpy(dtype=np.int64),
-                        "name": pieces.to_numpy(dtype=object)})
-    out["pos"] = out.groupby("row").cumcount().to_numpy()
-    return out
+    rows = rows[to[rows] != ""]
+    codes, distinct = pd.factorize(to[rows])
+    split = [_names_in(value) for value in distinct]
+    per_value = np.array([len(names) for names in split], dtype=np.int64)
+    first = np.cumsum(per_value) - per_value
+    per_row = per_value[codes]
+    row = np.repeat(rows.astype(np.int64), per_row)
+    pos = np.arange(len(row), dtype=np.int64) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    names = np.array([name for names in split for name in names], dtype=object)
+    return Names(row, pos, names[np.repeat(first[codes], per_row) + pos])
+
+
+def _names_in(to: str) -> list[str]:
+    """The names in one TO value (suffixes kept with the name before them)."""
+    names: list[str] = []
+    for piece in to.split(", "):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if names and _SUFFIX_PATTERN.fullmatch(piece):
+            names[-1] += ", " + piece
+        else:
+            names.append(piece)
+    return names
 
 
 def _fold(values: np.ndarray) -> np.ndarray:

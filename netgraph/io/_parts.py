@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import pandas_dtype
 
 from netgraph.io._dates import Dates
+from netgraph.io._frames import str_array
 from netgraph.io._table import DELIMITER_NAMES, Table
 
 SKIPPED_COLUMNS = ["file", "line", "reason", "detail"]
@@ -29,26 +32,38 @@ class Part:
 def skipped_rows(file: str, lines, reasons, details) -> pd.DataFrame:
     """The ``skipped`` frame for one file."""
     lines = np.asarray(lines, dtype=np.int64)
+    if not len(lines):
+        return no_skipped()
     return pd.DataFrame({
-        "file": pd.Series([file] * len(lines), dtype="str"),
+        "file": str_array(np.full(len(lines), file, dtype=object)),
         "line": lines,
-        "reason": pd.Series(np.asarray(reasons, dtype=object), dtype="str"),
-        "detail": pd.Series(np.asarray(details, dtype=object), dtype="str"),
+        "reason": str_array(np.asarray(reasons, dtype=object)),
+        "detail": str_array(np.asarray(details, dtype=object)),
     })
 
 
 def no_skipped() -> pd.DataFrame:
-    return skipped_rows("", [], [], [])
+    """An empty ``skipped`` frame (most files skip nothing: a copy of one built once)."""
+    return _empty_skipped(pandas_dtype("str")).copy()
+
+
+@lru_cache(maxsize=4)
+def _empty_skipped(text_dtype) -> pd.DataFrame:
+    """The empty ``skipped`` frame while pandas makes ``text_dtype`` of ``"str"``."""
+    empty = str_array(np.array([], dtype=object))
+    return pd.DataFrame({"file": empty, "line": np.array([], dtype=np.int64),
+                         "reason": empty, "detail": empty})
 
 
 def file_info(file: str, kind: str, table: Table | None = None, *, rows: int = 0,
               used: int = 0, dates: Dates | None = None,
               used_mask: np.ndarray | None = None) -> dict:
-    """One row of the ``files`` frame."""
-    first = last = pd.NaT
+    """One row of the ``files`` frame (dates as ``numpy.datetime64``, NaT when none)."""
+    first = last = np.datetime64("NaT", "ns")
     if dates is not None and dates.format:
-        values = dates.values if used_mask is None else dates.values[used_mask]
-        if values.notna().any():
+        values = dates.array if used_mask is None else dates.array[used_mask]
+        values = values[~np.isnat(values)]
+        if len(values):
             first, last = values.min(), values.max()
     return {
         "file": file, "kind": kind, "rows": int(rows), "used": int(used),
@@ -60,14 +75,21 @@ def file_info(file: str, kind: str, table: Table | None = None, *, rows: int = 0
 
 
 def files_frame(infos: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(infos, columns=FILES_COLUMNS)
-    for column in ("file", "kind", "encoding", "delimiter", "date_format"):
-        frame[column] = frame[column].astype("str")
-    for column in ("rows", "used"):
-        frame[column] = frame[column].astype(np.int64)
-    for column in ("first_date", "last_date"):
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
-    return frame
+    """The ``files`` frame from :func:`file_info` rows, each column built once."""
+    def column(name: str, dtype) -> np.ndarray:
+        return np.array([info[name] for info in infos], dtype=dtype)
+
+    def text(name: str):
+        return str_array(column(name, object))
+
+    return pd.DataFrame({
+        "file": text("file"), "kind": text("kind"),
+        "rows": column("rows", np.int64), "used": column("used", np.int64),
+        "encoding": text("encoding"), "delimiter": text("delimiter"),
+        "date_format": text("date_format"),
+        "first_date": column("first_date", "datetime64[ns]"),
+        "last_date": column("last_date", "datetime64[ns]"),
+    }, columns=FILES_COLUMNS)
 
 
 def assign(reasons: np.ndarray, mask: np.ndarray, reason: str) -> np.ndarray:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from netgraph.io.identity import PROFILE_PREFIX, _values, normalize_names, normalize_urls
+from netgraph.io.identity import (PROFILE_PREFIX, _values, normalize_name_array,
+                                  normalize_url_array)
 
 _PREFIX_LEN = len(PROFILE_PREFIX)
 
@@ -21,10 +22,9 @@ def url_codes(urls) -> tuple[np.ndarray, np.ndarray]:
     ``uniques`` holds each normalised value once (``""`` included when present), so the
     codes can be counted and joined without hashing the strings again.
     """
-    values = urls if isinstance(urls, pd.Series) else pd.Series(urls, dtype=object)
+    values = urls if isinstance(urls, (pd.Series, np.ndarray)) else np.asarray(urls, dtype=object)
     codes, raw = pd.factorize(values, use_na_sentinel=False)
-    normalized = normalize_urls(pd.Series(np.asarray(raw, dtype=object), dtype=object))
-    inverse, uniques = pd.factorize(normalized.to_numpy(dtype=object))
+    inverse, uniques = pd.factorize(normalize_url_array(np.asarray(raw, dtype=object)))
     if len(codes) == 0:
         return np.zeros(0, dtype=np.int64), np.asarray(uniques, dtype=object)
     return inverse[codes], np.asarray(uniques, dtype=object)
@@ -49,7 +49,7 @@ def index_people(connections: pd.DataFrame) -> PeopleIndex:
     has = urls != ""
     by_url = pd.Series(np.flatnonzero(has), index=urls[has])
     by_url = by_url[~by_url.index.duplicated()]
-    folded = _values(normalize_names(names))
+    folded = normalize_name_array(names)
     repeated = pd.Series(folded, dtype=object).duplicated(keep=False).to_numpy()
     single = np.flatnonzero(~repeated & (folded != ""))
     return PeopleIndex(ids, urls, names, by_url, pd.Series(single, index=folded[single]))
@@ -92,7 +92,7 @@ def resolve_people(people: PeopleIndex, urls, names, folded=None):
     wanted = np.full(len(url), "", dtype=object)
     if len(todo):
         wanted[todo] = _values(folded)[todo] if folded is not None \
-            else _values(normalize_names(name[todo]))
+            else normalize_name_array(name[todo])
     if len(people.ids) and len(todo):
         pos = people.by_name.index.get_indexer(wanted[todo])
         by_name = todo[pos >= 0]

@@ -14,11 +14,11 @@ import pandas as pd
 from netgraph.errors import ExportFormatError
 from netgraph.io import _activity, _background, _connections, _messages
 from netgraph.io._archive import Entry, Source, classify, open_source
-from netgraph.io._parts import SKIPPED_COLUMNS, Part, file_info, files_frame, no_skipped
+from netgraph.io._parts import Part, file_info, files_frame, no_skipped
 from netgraph.io._table import Spec, decode, find_header
 from netgraph.io._people import index_people
 from netgraph.io.export import Export, Owner
-from netgraph.io.identity import make_person_ids, normalize_name
+from netgraph.io.identity import make_person_id, normalize_name
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +44,10 @@ def read_export(path: str | os.PathLike, *, keep_companies: Callable | None = No
         is fine), or a bare ``Connections.csv`` (any file name; recognised by content).
     keep_companies
         Read only the connections whose company this keeps: a function from an array of
-        company strings to an array of booleans. For friends' exports, where only the
-        people at your targets matter: the other rows are parsed by pandas and dropped
-        before any per-row work. ``hidden`` and ``skipped`` then cover the kept rows only.
+        company strings to an array of booleans (it is given each distinct, stripped
+        company of the file once). For friends' exports, where only the people at your
+        targets matter: the other rows are parsed by pandas and dropped before any per-row
+        work. ``hidden`` and ``skipped`` then cover the kept rows only.
 
     Returns
     -------
@@ -171,10 +172,8 @@ def _assemble(path: str, source: Source, found: _Found) -> Export:
     kind_of = {e.path: kind for kind, e in found.entries.items()}
     rows = [infos.get(kind_of.get(e.path), None) or file_info(e.path, "other")
             for e in sorted(source.entries, key=lambda e: e.path.lower())]
-    owner_id = make_person_ids(pd.Series([owner_url]), pd.Series([""]), pd.Series([owner_name]),
-                               pd.Series([""])).iloc[0]
-    all_skipped = pd.concat([s for s in skipped if len(s)] or [no_skipped()], ignore_index=True)
-    all_skipped = all_skipped.sort_values(["file", "line"], kind="stable").reset_index(drop=True)
+    owner_id = make_person_id(owner_url, "", owner_name, "")
+    all_skipped = _sorted_skipped([s for s in skipped if len(s)])
     return Export(
         source=path,
         owner=Owner(name=owner_name, url=owner_url, person_id=owner_id),
@@ -187,26 +186,28 @@ def _assemble(path: str, source: Source, found: _Found) -> Export:
         positions=positions,
         education=education,
         files=files_frame(rows),
-        skipped=all_skipped[SKIPPED_COLUMNS],
+        skipped=all_skipped,  # every part is in SKIPPED_COLUMNS order
     )
+
+
+def _sorted_skipped(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The skipped rows of every file, sorted by file, then line."""
+    if not frames:
+        return no_skipped()
+    rows = pd.concat(frames, ignore_index=True)
+    return rows.sort_values(["file", "line"], kind="stable").reset_index(drop=True)
 
 
 def _owner_url(messages: Part | None, invitations: Part | None, owner_name: str) -> str:
     """The owner's profile URL: the participant of the most conversations, checked
     against the owner's name; else the owner's side of their invitations."""
     key = normalize_name(owner_name)
-    from_invitations = ""
-    if invitations is not None:
-        urls = invitations.frame["owner_url"]
-        urls = urls[urls != ""]
-        if len(urls):
-            from_invitations = urls.value_counts().index[0]
     if messages is not None:
         candidates = _messages.owner_candidates(messages)
         if len(candidates):
             if key:
-                for url, names in zip(candidates["url"], candidates["names"]):
-                    if key in names:
+                for url in candidates["url"]:
+                    if key in _messages.sent_names(messages, url):
                         return url
             counts = candidates["conversations"].to_numpy()
             tied = candidates["url"][counts == counts[0]].tolist()
@@ -215,11 +216,21 @@ def _owner_url(messages: Part | None, invitations: Part | None, owner_name: str)
                     logger.info("owner's name %r is not among the names sent from %s; using it",
                                 owner_name, tied[0])
                 return tied[0]
+            from_invitations = _invitations_owner_url(invitations)
             if from_invitations in tied:
                 return from_invitations
             logger.info("cannot tell the owner's URL among %s", ", ".join(tied))
             return from_invitations
-    return from_invitations
+    return _invitations_owner_url(invitations)
+
+
+def _invitations_owner_url(invitations: Part | None) -> str:
+    """The URL most often on the owner's side of Invitations.csv (``""`` when none)."""
+    if invitations is None:
+        return ""
+    urls = invitations.frame["owner_url"]
+    urls = urls[urls != ""]
+    return urls.value_counts().index[0] if len(urls) else ""
 
 
 def _owner_name(messages: Part | None, invitations: Part | None, owner_url: str) -> str:

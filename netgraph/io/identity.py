@@ -23,6 +23,8 @@ from urllib.parse import unquote
 import numpy as np
 import pandas as pd
 
+from netgraph.io._frames import str_array
+
 __all__ = [
     "normalize_url",
     "normalize_urls",
@@ -141,6 +143,13 @@ def normalize_urls(urls: pd.Series) -> pd.Series:
     """
     if not isinstance(urls, pd.Series):
         urls = pd.Series(urls, dtype=object)
+    return pd.Series(str_array(normalize_url_array(urls)), index=urls.index)
+
+
+def normalize_url_array(urls) -> np.ndarray:
+    """:func:`normalize_urls` as an object array (a Series or an array in)."""
+    if not isinstance(urls, (pd.Series, np.ndarray)):
+        urls = np.asarray(urls, dtype=object)
     codes, uniques = pd.factorize(urls, use_na_sentinel=True)
     values = np.asarray(uniques, dtype=object)
     out = np.empty(len(values) + 1, dtype=object)
@@ -155,7 +164,7 @@ def normalize_urls(urls: pd.Series) -> pd.Series:
         for i, v in zip(encoded, _unquote_many([rest[i] for i in encoded])):
             rest[i] = v
         out[todo] = [_fold_url(v) for v in rest]
-    return pd.Series(out[codes], index=urls.index, dtype="str")
+    return out[codes]
 
 
 def normalize_name(s: str) -> str:
@@ -190,6 +199,11 @@ def normalize_names(names: pd.Series) -> pd.Series:
     return _map_unique(names, normalize_name)
 
 
+def normalize_name_array(names) -> np.ndarray:
+    """:func:`normalize_names` as an object array (a Series or an array in)."""
+    return _map_unique_values(names, normalize_name)
+
+
 def make_person_ids(
     urls: pd.Series, emails: pd.Series, names: pd.Series, companies: pd.Series
 ) -> pd.Series:
@@ -222,21 +236,37 @@ def make_person_ids(
     ... ).tolist()
     ['in:zoë-adler', 'email:kim@example.com', 'name:emile roy|acme, inc.']
     """
-    normalized = normalize_urls(urls)
-    emails = _map_unique(emails, _fold_email)
-    return _person_ids(normalized, emails, names, companies)
-
-
-def _person_ids(urls: pd.Series, emails: pd.Series, names: pd.Series,
-               companies: pd.Series) -> pd.Series:
-    """:func:`make_person_ids` for URLs already normalised and e-mails already folded."""
+    normalized = normalize_url_array(urls)
+    emails = _map_unique_values(emails, _fold_email)
     index = urls.index if isinstance(urls, pd.Series) else None
+    return pd.Series(str_array(person_id_array(normalized, emails, names, companies)), index=index)
+
+
+def make_person_id(url: str, email: str, name: str, company: str) -> str:
+    """:func:`make_person_ids` of one person."""
+    url = normalize_url_array(np.array([url], dtype=object))[0]
+    if url:
+        return "in:" + url[_PREFIX_LEN:]
+    email = _fold_email(email)
+    if email:
+        return "email:" + email
+    return f"name:{normalize_name(name)}|{normalize_name(company)}"
+
+
+def person_id_array(urls, emails, names, companies) -> np.ndarray:
+    """:func:`make_person_ids` for URLs already normalised and e-mails already folded, as
+    an object array (Series or arrays in, aligned by position)."""
     url = _values(urls)
-    slug = np.array([u[_PREFIX_LEN:] for u in url], dtype=object) if len(url) else url
     email = _values(emails)
-    by_name = "name:" + _values(normalize_names(names)) + "|" + _values(normalize_names(companies))
-    out = np.where(url != "", "in:" + slug, np.where(email != "", "email:" + email, by_name))
-    return pd.Series(out, index=index, dtype="str")
+    out = np.array(["in:" + u[_PREFIX_LEN:] for u in url], dtype=object)
+    by_email = np.flatnonzero((url == "") & (email != ""))
+    out[by_email] = "email:" + email[by_email]
+    # Names are folded only for the rows with neither URL nor e-mail (few, in a modern export).
+    by_name = np.flatnonzero((url == "") & (email == ""))
+    if len(by_name):
+        out[by_name] = "name:" + normalize_name_array(_values(names)[by_name]) + "|" \
+            + normalize_name_array(_values(companies)[by_name])
+    return out
 
 
 def _fold_email(s: str) -> str:
@@ -253,7 +283,14 @@ def _map_unique(values: pd.Series, func) -> pd.Series:
     """Apply a scalar ``str -> str`` function once per distinct value."""
     if not isinstance(values, pd.Series):
         values = pd.Series(values, dtype=object)
+    return pd.Series(str_array(_map_unique_values(values, func)), index=values.index)
+
+
+def _map_unique_values(values, func) -> np.ndarray:
+    """:func:`_map_unique` as an object array (a Series or an array in)."""
+    if not isinstance(values, (pd.Series, np.ndarray)):
+        values = np.asarray(values, dtype=object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     mapped = np.array([func(u) for u in np.asarray(uniques, dtype=object)] + [""], dtype=object)
     # code -1 (missing) takes the trailing "".
-    return pd.Series(mapped[codes], index=values.index, dtype="str")
+    return mapped[codes]

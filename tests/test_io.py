@@ -1087,3 +1087,14 @@ def test_a_folder_that_only_holds_the_downloaded_zip(tmp_path):
     export = read_export(tmp_path / "Downloads")
     assert len(export.connections) == 3
     assert export.files["file"].tolist() == ["Connections.csv"]
+
+
+@pytest.mark.parametrize("day", ["07 Nov 2300", "07 Nov 1500", "7-Nov-2300"])
+def test_a_date_outside_1900_2100_is_a_skipped_row_not_a_crash(tmp_path, day):
+    (tmp_path / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        f"Ana,Ruiz,,,Acme,Eng,{day}\nBo,Li,,,Acme,Eng,07 Nov 2023\nCy,Wu,,,Acme,Eng,08 Nov 2023",
+        encoding="utf-8")
+    export = read_export(tmp_path)
+    assert list(export.connections["name"]) == ["Bo Li", "Cy Wu"]
+    assert export.skipped["line"].tolist() == [2]

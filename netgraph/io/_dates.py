@@ -27,8 +27,6 @@ _EXAMPLE_DAY = dt.datetime(2023, 11, 7, 14, 3, 22)
 _EARLIEST = np.datetime64("1900-01-01T00:00:00")
 _LATEST = np.datetime64("2100-12-31T23:59:59")
 _NAT = np.datetime64("NaT", "ns")
-# The days datetime64[ns] can hold in full.
-_NS_FIRST_DAY, _NS_LAST_DAY = np.datetime64("1677-09-22"), np.datetime64("2262-04-11")
 
 # Order matters: on a tie the earlier format wins (US order before day-first for slashes,
 # because LinkedIn writes month-first; day-first for dots, as Excel in Europe does).
@@ -260,12 +258,10 @@ def _day_month_year(values: np.ndarray) -> np.ndarray | None:
 
 
 def _days_as_ns(days: np.ndarray) -> np.ndarray:
-    """datetime64[D] as datetime64[ns]. Days nanoseconds cannot hold (before 1677, after
-    2262) are left to pandas, which raises ``OutOfBoundsDatetime`` as it always has here."""
-    found = days[~np.isnat(days)]
-    if len(found) and (found.min() < _NS_FIRST_DAY or found.max() > _NS_LAST_DAY):
-        return pd.Series(days).astype("datetime64[ns]").to_numpy()
-    return days.astype("datetime64[ns]")
+    """datetime64[D] as datetime64[ns]. Days outside 1900-2100 become NaT first (a typo
+    such as 2300 is a bad date of that row, and nanoseconds cannot hold it anyway)."""
+    inside = (days >= np.datetime64(_EARLIEST, "D")) & (days <= np.datetime64(_LATEST, "D"))
+    return np.where(inside, days, np.datetime64("NaT", "D")).astype("datetime64[ns]")
 
 
 def _iso_utc(values: np.ndarray, fmt: str) -> np.ndarray:

@@ -253,28 +253,26 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
     confidence, reasons, source``.
     """
     my_name = normalize_name(me.owner.name)
-    reached = []
-    for connector_id, export in friends:
-        conns = export.connections
-        at = conns.loc[conns["company"].map(target_of).fillna("").ne("")]
-        at = at.loc[at["person_id"].ne(export.owner.person_id) & at["person_id"].ne(me.owner.person_id)]
-        if my_name:
-            at = at.loc[at["name"].map(normalize_name).ne(my_name) | at["url"].ne("")]
-        reached.append(at.drop_duplicates("person_id").set_index("person_id"))
-    firsts = [(people.at[c, "name"].split() or ["they"])[0] for c, _ in friends]
-    scored = score_network_ties([(export, at.index, first) for (_, export), at, first in zip(friends, reached, firsts)],
-                                as_of=as_of, weights=weights)
     frames = []
-    for (connector_id, _), at, ties in zip(friends, reached, scored):
-        if at.empty:
-            continue
-        at = at.join(ties[["warmth", "confidence", "reasons"]])
-        frames.append(pd.DataFrame({
-            "connector_id": connector_id, "person_id": at.index, "name": at["name"].to_numpy(),
-            "url": at["url"].to_numpy(), "company": at["company"].to_numpy(), "position": at["position"].to_numpy(),
-            "target": at["company"].map(target_of).to_numpy(), "strength": at["warmth"].to_numpy(),
-            "confidence": at["confidence"].to_numpy(), "reasons": at["reasons"].to_numpy(), "source": "export",
-        }))
+    if friends:
+        everyone = pd.concat([f.connections[["person_id", "name", "url", "company", "position"]].assign(
+            connector_id=c, _owner_id=f.owner.person_id) for c, f in friends], ignore_index=True)
+        everyone["target"] = everyone["company"].map(target_of).fillna("")
+        keep = everyone["target"].ne("") & everyone["person_id"].ne(everyone["_owner_id"]) \
+            & everyone["person_id"].ne(me.owner.person_id)
+        if my_name:  # you, in a friend's export without your URL
+            keep &= normalize_names(everyone["name"]).ne(my_name) | everyone["url"].ne("")
+        at = everyone.loc[keep].drop_duplicates(["connector_id", "person_id"])
+        ids = {c: g for c, g in at.groupby("connector_id", sort=False)["person_id"]}
+        firsts = [(people.at[c, "name"].split() or ["they"])[0] for c, _ in friends]
+        scored = score_network_ties(
+            [(f, pd.Index(ids.get(c, ())), first) for (c, f), first in zip(friends, firsts)],
+            as_of=as_of, weights=weights)
+        ties = pd.concat([t[["warmth", "confidence", "reasons"]].assign(connector_id=c)
+                          for (c, _), t in zip(friends, scored) if len(t)] or [pd.DataFrame(
+                              columns=["warmth", "confidence", "reasons", "connector_id"])])
+        at = at.merge(ties.rename_axis("person_id").reset_index(), on=["connector_id", "person_id"], how="left")
+        frames.append(at.rename(columns={"warmth": "strength"}).assign(source="export"))
     if known is not None and len(known):
         frames.append(_known_ties(known, people, target_of, weights, notes))
     columns = ["connector_id", "person_id", "name", "url", "company", "position", "target",

@@ -29,6 +29,8 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
+from netgraph.sample_data.generate import PREAMBLE  # the real 375-byte Notes: preamble
+
 DATA = Path(__file__).resolve().parent / "data"
 EXPORT = DATA / "Complete_LinkedInDataExport_11-20-2026"
 ZIP = DATA / "Complete_LinkedInDataExport_11-20-2026.zip"
@@ -36,16 +38,6 @@ VERSION = "4"  # bump when the generator changes
 
 N_CONNECTIONS = 30_000
 N_MESSAGES = 200_000
-
-PREAMBLE = (
-    "Notes:\n"
-    '"When exporting your connection data, you may notice that some of the email addresses '
-    "are missing. You will only see email addresses for connections who have allowed their "
-    "connections to see or download their email address using this setting "
-    "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
-    'https://www.linkedin.com/help/linkedin/answer/261"\n'
-    "\n"
-)
 
 # Invented names. About one slug in ten is non-ASCII, as in real exports (LINKEDIN_EXPORT.md
 # 1.6: 406 of 3,716 and 37 of 4,556 URLs were percent-encoded).

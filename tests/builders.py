@@ -13,14 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-PREAMBLE = (
-    "Notes:\n"
-    '"When exporting your connection data, you may notice that some of the email addresses are missing. '
-    "You will only see email addresses for connections who have allowed their connections to see or download "
-    "their email address using this setting https://www.linkedin.com/psettings/privacy/email. "
-    'You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\n'
-    "\n"
-)
+from netgraph.sample_data.generate import PREAMBLE  # the real 375-byte Notes: preamble
 
 
 @dataclass

@@ -29,7 +29,7 @@ _EXPORTS = {
     "read_targets": "netgraph.companies", "match_companies": "netgraph.companies",
     "group_companies": "netgraph.companies",
     # scoring, graph, answers
-    "Weights": "netgraph.score", "describe_weights": "netgraph.score", "score_ties": "netgraph.score",
+    "Weights": "netgraph.weights", "describe_weights": "netgraph.weights", "score_ties": "netgraph.score",
     "build_graph": "netgraph.graph",
     "Plan": "netgraph.paths", "load_plan": "netgraph.paths", "make_plan": "netgraph.paths",
     "find_insiders": "netgraph.paths", "find_intro_paths": "netgraph.paths", "rank_connectors": "netgraph.paths",

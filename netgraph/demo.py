@@ -7,7 +7,7 @@ from pathlib import Path
 from netgraph.diff import compare_exports, render_diff
 from netgraph.paths import Plan, load_plan
 from netgraph.plot import map_png
-from netgraph.score import Weights
+from netgraph.weights import Weights
 from netgraph.report import render, render_actions, write_output
 from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, OLD_EXPORT, TARGETS, network_specs
 

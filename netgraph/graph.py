@@ -45,7 +45,8 @@ from netgraph.errors import SourceError
 from netgraph.io import Export, normalize_name, normalize_url
 from netgraph.io.identity import normalize_names
 from netgraph.ledger import ledger_adjustments, summarize_ledger
-from netgraph.score import Weights, score_known_ties, score_network_ties, score_relevance, score_ties
+from netgraph.weights import Weights
+from netgraph.score import score_known_ties, score_network_ties, score_relevance, score_ties
 
 __all__ = ["build_graph", "resolve_owner", "company_node"]
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.paths import Plan
-from netgraph.score import Weights
+from netgraph.weights import Weights
 
 __all__ = ["find_nurture", "render_nurture"]
 

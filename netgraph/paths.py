@@ -29,7 +29,7 @@ from netgraph.graph import build_graph
 from netgraph.io import read_contacts, read_export, read_known
 from netgraph.io.export import Export, Owner
 from netgraph.ledger import list_entries, open_ledger
-from netgraph.score import Weights
+from netgraph.weights import Weights
 
 __all__ = ["Plan", "find_insiders", "find_intro_paths", "rank_connectors", "make_plan", "set_answers",
            "load_plan", "parse_network_spec"]

@@ -11,12 +11,10 @@ costs a few hundred milliseconds.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -24,121 +22,11 @@ import pandas as pd
 from netgraph._words import ago as _ago
 from netgraph._words import plural as _plural
 from netgraph.io.export import Export
+from netgraph.weights import Weights, describe_weights
 
 __all__ = ["Weights", "score_ties", "score_network_ties", "score_known_ties", "score_relevance", "describe_weights"]
 
 _DAY = np.timedelta64(1, "D")
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Every weight and half-life of the scoring model, with its default.
-
-    Warmth of a tie (0..1) is ``1 - exp(-points)``; the point fields below are what each
-    kind of evidence adds before decay. A half-life of 365 days means evidence from a
-    year ago counts half.
-
-    Attributes
-    ----------
-    message : 0.35
-        Points per ``log(1 + n)`` decayed messages: the 20th message adds less than the 2nd.
-    two_way : 0.6
-        Extra points when messages went both ways: times ``n / (n + 2)`` for ``n``
-        messages on the quieter side (one exchange earns a third), decayed by the age of
-        the last exchange.
-    message_half_life_days : 365
-        Half-life of a message.
-    recommendation : 1.0
-        Points for each recommendation, given (value you already provided) or received.
-    recommendation_half_life_days : 1095
-        Half-life of a recommendation (three years).
-    endorsement : 0.15
-        Points per endorsement, given or received, at most three counted.
-    endorsement_half_life_days : 730
-        Half-life of an endorsement.
-    invitation_note : 0.1
-        Points when the invitation to connect came with a personal note.
-    shared_history : 0.45
-        Points for inferred shared history: a connection made while you worked at the
-        company they work at now (a likely former colleague), or while you studied.
-    shared_history_half_life_days : 1825
-        Half-life of shared history, counted from when it ended.
-    connection : 0.05
-        Points for being connected at all.
-    known_strength : (0.2, 0.35, 0.5, 0.7, 0.9)
-        Tie strength for ``--known`` strengths 1..5; 0.35 when no strength is given.
-    closeness : (0.08, 0.25, 0.5, 0.75, 0.95)
-        Warmth for your own closeness notes 1..5: these override the model.
-    tag_floor : family 0.85, friend 0.8, mentor 0.7, colleague 0.5, classmate 0.4, ...
-        The least warmth a tag in your notes implies.
-    referral_warmth : 0.65
-        An insider is asked for a referral only at this warmth or above, with contact in
-        the last ``referral_recent_days``.
-    referral_recent_days : 365
-        How recent the last contact must be for a referral ask.
-    cold_days : 730
-        A tie with no contact for this long (and connected for this long) has gone cold:
-        the ask is to reconnect and give something first.
-    warmth_share : 0.6
-        Insider score = warmth^share x relevance^(1 - share).
-    path_shares : (0.45, 0.3, 0.25)
-        Intro-path score = warmth(you, connector)^a x strength(connector, them)^b x relevance^c.
-    priority_step : 0.2
-        Relevance falls by this share per priority step: priority 2 counts 1/(1 + 0.2).
-    role_factor : wanted title 1.0, hiring manager 0.9, recruiter 0.85, other 0.55
-        How much a person's role at the target matters.
-    same_company_decay : 0.5
-        A connector's second person at the same target adds half as much, the third a quarter.
-    max_intros : 3
-        The most introductions suggested from one connector at once.
-    """
-
-    message: float = 0.35
-    two_way: float = 0.6
-    message_half_life_days: float = 365.0
-    recommendation: float = 1.0
-    recommendation_half_life_days: float = 1095.0
-    endorsement: float = 0.15
-    endorsement_half_life_days: float = 730.0
-    invitation_note: float = 0.1
-    shared_history: float = 0.45
-    shared_history_half_life_days: float = 1825.0
-    connection: float = 0.05
-    known_strength: tuple = (0.2, 0.35, 0.5, 0.7, 0.9)
-    known_default: float = 0.35
-    closeness: tuple = (0.08, 0.25, 0.5, 0.75, 0.95)
-    tag_floor: tuple = (
-        ("family", 0.85), ("friend", 0.8), ("mentor", 0.7), ("colleague", 0.5),
-        ("classmate", 0.4), ("met-recently", 0.35), ("alumni", 0.25),
-    )
-    referral_warmth: float = 0.65
-    referral_recent_days: float = 365.0
-    cold_days: float = 730.0
-    warmth_share: float = 0.6
-    path_shares: tuple = (0.45, 0.3, 0.25)
-    priority_step: float = 0.2
-    role_factor: tuple = (
-        ("wanted title", 1.0), ("hiring manager", 0.9), ("recruiter", 0.85), ("other", 0.55),
-    )
-    same_company_decay: float = 0.5
-    max_intros: int = 3
-
-    def replace(self, **changes) -> Weights:
-        """Return a copy with some fields changed: ``Weights().replace(message=0.5)``."""
-        return dataclasses.replace(self, **changes)
-
-
-def describe_weights(weights: Weights | None = None) -> pd.DataFrame:
-    """The weights as a table (field, value), for notebooks and the README.
-
-    Examples
-    --------
-    >>> describe_weights().loc["message", "value"]
-    0.35
-    """
-    weights = weights or Weights()
-    rows = [(f.name, getattr(weights, f.name)) for f in dataclasses.fields(weights)]
-    return pd.DataFrame(rows, columns=["field", "value"]).set_index("field")
 
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ This script times, in one process, after one warm-up pass (imports, caches):
 
 * **read_export**: each export listed in ``network.txt`` (``[OWNER=]PATH`` per line) read
   with a fresh predicate per run, built as the engine builds it
-  (``netgraph.paths._at_targets(read_targets([targets.csv]), builtin_aliases=True)``),
+  (``netgraph.load._at_targets(read_targets([targets.csv]), builtin_aliases=True)``),
   so the company matching of the first exports is included, as in the engine;
 * **baseline**: ``pd.read_csv(..., dtype=str)`` of the same exports' Connections.csv and
   messages.csv (``skiprows=3`` where the ``Notes:`` preamble is; zip members are read
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from netgraph.companies import read_targets  # noqa: E402
 from netgraph.io import read_export  # noqa: E402
-from netgraph.paths import _at_targets, parse_network_spec  # noqa: E402
+from netgraph.load import _at_targets, parse_network_spec  # noqa: E402
 
 _BASELINE_FILES = ("connections.csv", "messages.csv")
 

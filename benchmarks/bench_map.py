@@ -113,7 +113,7 @@ def _sample_plan():
 
 def _engine_graph(data: Path) -> nx.Graph:
     """The graph the real engine builds from ``benchmarks/make_network.py``'s exports."""
-    from netgraph.paths import load_plan
+    from netgraph.load import load_plan
 
     specs = [line.strip() for line in (data / "network.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     plan = load_plan(data / "Complete_LinkedInDataExport_11-20-2026", targets=data / "targets.csv",

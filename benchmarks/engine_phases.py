@@ -29,7 +29,8 @@ from pathlib import Path
 from netgraph.companies import read_targets
 from netgraph.graph import build_graph
 from netgraph.io import read_export
-from netgraph.paths import _assemble, _friend_reader, parse_network_spec
+from netgraph.load import _friend_reader, parse_network_spec
+from netgraph.paths import answer as _assemble
 from netgraph.report import render_json
 from netgraph.score import Weights
 data = Path(sys.argv[1])

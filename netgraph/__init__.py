@@ -31,7 +31,7 @@ _EXPORTS = {
     # scoring, graph, answers
     "Weights": "netgraph.weights", "describe_weights": "netgraph.weights", "score_ties": "netgraph.score",
     "build_graph": "netgraph.graph",
-    "Plan": "netgraph.paths", "load_plan": "netgraph.paths", "make_plan": "netgraph.paths",
+    "Plan": "netgraph.plan", "load_plan": "netgraph.load", "validate_plan": "netgraph.plan",
     "find_insiders": "netgraph.paths", "find_intro_paths": "netgraph.paths", "rank_connectors": "netgraph.paths",
     # rendering
     "render_markdown": "netgraph.report", "render_html": "netgraph.report", "render_json": "netgraph.report",

@@ -87,7 +87,7 @@ def _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, d
     The give-and-ask ledger is used when ``--db`` names one or the default one exists.
     """
     from netgraph.ledger import default_ledger_path
-    from netgraph.paths import load_plan
+    from netgraph.load import load_plan
 
     ledger = db or (default_ledger_path() if default_ledger_path().exists() else None)
     show = not quiet and sys.stderr.isatty()
@@ -101,7 +101,7 @@ def _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, d
 
 
 def _inputs(export, targets=(), network=(), known=None, contacts=None) -> list[Path]:
-    from netgraph.paths import parse_network_spec
+    from netgraph.load import parse_network_spec
 
     paths = [Path(export), *map(Path, targets)]
     paths += [Path(parse_network_spec(spec)[1]) for spec in network]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from netgraph.diff import compare_exports, render_diff
-from netgraph.paths import Plan, load_plan
+from netgraph.load import load_plan
+from netgraph.plan import Plan
 from netgraph.plot import map_png
 from netgraph.weights import Weights
 from netgraph.report import render, render_actions, write_output

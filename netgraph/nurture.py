@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 from netgraph.weights import Weights
 
 __all__ = ["find_nurture", "render_nurture"]
@@ -35,7 +35,7 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
     Parameters
     ----------
     plan
-        From :func:`netgraph.paths.load_plan`.
+        From :func:`netgraph.load.load_plan`.
     weights
         The scoring model (for the path shares and company decay).
     warmth_below

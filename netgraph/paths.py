@@ -1,95 +1,26 @@
-"""Insiders, intro paths and connectors: the answers, gathered in a :class:`Plan`.
+"""Insiders, intro paths and connectors: the answers over the graph.
 
 All three read the graph from :func:`netgraph.graph.build_graph`: insiders are your
 connections next to a target company's node, intro paths are the two-step routes
 you – connector – person at a target, and connectors are ranked by what their paths
-are worth together, with diminishing returns.
+are worth together, with diminishing returns. :func:`answer` gathers them in a
+:class:`~netgraph.plan.Plan`. What to ask each person is decided in
+:mod:`netgraph.advice`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import contextlib
-import logging
-import multiprocessing
-import os
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import closing
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph.companies import match_companies, read_targets
-from netgraph.errors import SourceError
-from netgraph.graph import build_graph
-from netgraph.io import read_contacts, read_export, read_known
-from netgraph.io.export import Export, Owner
-from netgraph.ledger import list_entries, open_ledger
+from netgraph.io.export import Owner
+from netgraph.plan import CONNECTOR_COLUMNS, INSIDER_COLUMNS, PATH_COLUMNS, Plan
 from netgraph.weights import Weights
 
-__all__ = ["Plan", "find_insiders", "find_intro_paths", "rank_connectors", "make_plan", "set_answers",
-           "load_plan", "parse_network_spec"]
-
-log = logging.getLogger(__name__)
-
-_INSIDER_COLUMNS = ["company", "priority", "person_id", "name", "url", "employer", "position",
-                    "warmth", "relevance", "score", "ask", "reasons"]
-_PATH_COLUMNS = ["company", "priority", "target_id", "target_name", "target_url", "target_employer",
-                 "target_position", "connector_id", "connector_name", "connector_url", "connector_company",
-                 "connector_position", "warmth", "strength", "relevance", "score", "source", "reasons"]
-_CONNECTOR_COLUMNS = ["person_id", "name", "url", "company", "position", "score", "ask", "reaches", "reasons"]
-
-
-@dataclass(frozen=True, repr=False)
-class Plan:
-    """The one result that reports, maps and notebooks render.
-
-    Attributes
-    ----------
-    G
-        The network (schema in :mod:`netgraph.graph`), with the answers written on it:
-        insiders carry ``score`` and ``ask``, intro-path edges ``path_score``, and
-        second-degree people ``best_score``.
-    as_of
-        The day recency was measured from.
-    owner
-        Whose network this is.
-    targets
-        The targets frame.
-    insiders, intro_paths, connectors, near_misses
-        The answers; columns in ``docs/architecture.md``.
-    summary
-        Counts: connections, hidden, targets, insiders, intro_paths, connectors,
-        second_degree, skipped_rows, networks.
-    notes
-        Data-quality sentences for the report.
-    """
-
-    G: nx.Graph
-    as_of: dt.date
-    owner: Owner
-    targets: pd.DataFrame
-    insiders: pd.DataFrame
-    intro_paths: pd.DataFrame
-    connectors: pd.DataFrame
-    near_misses: pd.DataFrame
-    summary: dict = field(default_factory=dict)
-    notes: tuple = ()
-
-    def __repr__(self) -> str:
-        s = self.summary
-        return (f"<Plan for {self.owner.name or 'you'} as of {self.as_of}: {s.get('targets', 0)} targets, "
-                f"{s.get('insiders', 0)} insiders, {s.get('intro_paths', 0)} intro paths, "
-                f"{s.get('connectors', 0)} connectors>")
-
-    def _repr_html_(self) -> str:
-        from netgraph._summary import summary_html
-
-        return summary_html(self)
+__all__ = ["find_insiders", "find_intro_paths", "rank_connectors", "set_answers", "answer"]
 
 
 def _warmth_word(warmth: float) -> str:
@@ -141,7 +72,7 @@ def find_insiders(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataFram
                 "warmth": warmth, "relevance": relevance, "score": round(score, 4), "ask": ask,
                 "reasons": tuple(tie["reasons"]) + tuple(node.get("relevance_reasons", ())) + _ask_reason(ask),
             })
-    return _ranked(rows, _INSIDER_COLUMNS, company_order=_order(G))
+    return _ranked(rows, INSIDER_COLUMNS, company_order=_order(G))
 
 
 def _ask_reason(ask: str) -> tuple[str, ...]:
@@ -183,7 +114,7 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
                     connector["company"], connector["position"], warmth, strength, relevance, round(score, 4),
                     theirs["source"], _path_reasons(connector["name"], target["name"], mine, theirs, target),
                 ))
-    return _ranked(rows, _PATH_COLUMNS, company_order=_order(G))
+    return _ranked(rows, PATH_COLUMNS, company_order=_order(G))
 
 
 def _path_reasons(connector: str, target: str, mine: dict, theirs: dict, node: dict) -> tuple[str, ...]:
@@ -208,7 +139,7 @@ def rank_connectors(intro_paths: pd.DataFrame, G: nx.Graph, *, weights: Weights 
     w = weights or Weights()
     owner = G.graph["owner"]
     if intro_paths.empty:
-        return pd.DataFrame(columns=_CONNECTOR_COLUMNS)
+        return pd.DataFrame(columns=CONNECTOR_COLUMNS)
     p = intro_paths.sort_values(["score", "target_id"], ascending=[False, True], kind="stable")
     p = p.assign(rank=p.groupby(["connector_id", "company"]).cumcount())
     p = p.assign(value=p["score"] * w.same_company_decay ** p["rank"])
@@ -224,7 +155,7 @@ def rank_connectors(intro_paths: pd.DataFrame, G: nx.Graph, *, weights: Weights 
             "ask": "reconnect" if cold else "introduction", "reaches": tuple(picks["target_id"]),
             "reasons": _connector_reasons(paths, picks, tie, cold),
         })
-    out = pd.DataFrame(rows, columns=_CONNECTOR_COLUMNS)
+    out = pd.DataFrame(rows, columns=CONNECTOR_COLUMNS)
     return out.sort_values(["score", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
@@ -260,15 +191,6 @@ def _ranked(rows: list, columns: list[str], *, company_order: dict) -> pd.DataFr
     return frame.drop(columns=["_order", "_name"]).reset_index(drop=True)
 
 
-def make_plan(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights | None = None) -> Plan:
-    """Find insiders, intro paths and connectors on ``G`` and gather them in a Plan.
-
-    ``G`` is not changed: the plan holds a copy with the answers written on it (see
-    :func:`set_answers`).
-    """
-    return _assemble(G.copy(), targets, owner=owner, weights=weights or Weights())
-
-
 def set_answers(G: nx.Graph, insiders: pd.DataFrame, intro_paths: pd.DataFrame) -> None:
     """Write the answers onto ``G``: insiders get ``score`` and ``ask``, intro-path edges
     ``path_score``, second-degree people ``best_score``. Changes ``G``; returns None."""
@@ -281,7 +203,7 @@ def set_answers(G: nx.Graph, insiders: pd.DataFrame, intro_paths: pd.DataFrame) 
         nx.set_edge_attributes(G, dict(zip(edges, intro_paths["score"].astype(float))), "path_score")
 
 
-def _assemble(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights) -> Plan:
+def answer(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights) -> Plan:
     insiders = find_insiders(G, weights=weights)
     paths = find_intro_paths(G, weights=weights)
     connectors = rank_connectors(paths, G, weights=weights)
@@ -299,163 +221,3 @@ def _assemble(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weig
                 summary=summary, notes=tuple(G.graph.get("notes", ())))
 
 
-def parse_network_spec(spec: str) -> tuple[str | None, str]:
-    """Split ``--network [OWNER=]PATH`` into the owner (or None) and the path.
-
-    Examples
-    --------
-    >>> parse_network_spec("Sam Lee=exports/sam.zip")
-    ('Sam Lee', 'exports/sam.zip')
-    >>> parse_network_spec("exports/sam.zip")
-    (None, 'exports/sam.zip')
-    """
-    if "=" in spec and not Path(spec).exists():
-        owner, _, path = spec.partition("=")
-        if owner.strip() and path.strip():
-            return owner.strip(), path.strip()
-        raise SourceError(f"--network '{spec}': expected OWNER=PATH or PATH")
-    return None, spec
-
-
-def load_plan(
-    export: str | Path,
-    *,
-    targets: str | Path | Iterable[str | Path],
-    network: Iterable[str] = (),
-    known: str | Path | None = None,
-    contacts: str | Path | None = None,
-    as_of: dt.date | str | None = None,
-    weights: Weights | None = None,
-    builtin_aliases: bool = True,
-    ledger: str | Path | None = None,
-    on_read: Callable[[str], None] | None = None,
-) -> Plan:
-    """Read everything and answer: the one call a notebook needs.
-
-    Parameters
-    ----------
-    export
-        Your export: the zip, the folder, or Connections.csv.
-    targets
-        One targets file or several.
-    network
-        Friends' exports as ``"PATH"`` or ``"OWNER=PATH"``.
-    known, contacts
-        Optional CSVs of ties you know of and of your own notes.
-    as_of
-        The day recency is measured from (default today).
-    weights
-        The scoring model.
-    builtin_aliases
-        Whether well-known other company names count as matches.
-    ledger
-        Your give-and-ask ledger (an SQLite file from ``netgraph log``), if you keep one.
-    on_read
-        Called with each export's path after it is read (for progress bars).
-
-    Returns
-    -------
-    Plan
-
-    Examples
-    --------
-    >>> from netgraph.sample_data import SAMPLE_DIR  # doctest: +SKIP
-    >>> plan = load_plan(SAMPLE_DIR / "Complete_LinkedInDataExport_11-20-2026.zip",
-    ...                  targets=SAMPLE_DIR / "targets.csv")  # doctest: +SKIP
-    """
-    day = _as_date(as_of)
-    w = weights or Weights()
-    step = on_read or (lambda _: None)
-    target_frame = read_targets(targets if isinstance(targets, (list, tuple)) else [targets])
-    specs = [parse_network_spec(spec) for spec in network]
-    with _friend_reader(target_frame, builtin_aliases, len(specs)) as read_friend:
-        pending = [read_friend(path) for _, path in specs]  # read in the background when it pays
-        me = read_export(export)
-        step(str(export))
-        friends = []
-        for (owner, path), result in zip(specs, pending):
-            friends.append((owner, result.result()))
-            step(path)
-    known_frame = read_known(known) if known else None
-    contacts_frame = read_contacts(contacts) if contacts else None
-    entries = _read_ledger(ledger) if ledger else None
-    G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
-                    contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries)
-    return _assemble(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
-
-
-def _at_targets(targets: pd.DataFrame, *, builtin_aliases: bool) -> Callable[[np.ndarray], np.ndarray]:
-    """A row filter for friends' exports: is each company string one of the targets?
-
-    Each distinct string is matched once, across all exports.
-    """
-    known: dict[str, bool] = {}
-
-    def keep(companies: np.ndarray) -> np.ndarray:
-        fresh = [c for c in pd.unique(companies) if c not in known]
-        if fresh:
-            matches = match_companies(fresh, targets, builtin_aliases=builtin_aliases)
-            known.update(zip(matches.index, matches["target"].ne("")))
-        return np.fromiter((known[c] for c in companies), dtype=bool, count=len(companies))
-
-    return keep
-
-
-#: From this many friends' exports on, they are read by worker processes.
-PARALLEL_FROM = 8
-
-_worker_keep: Callable | None = None
-
-
-def _init_worker(targets: pd.DataFrame, builtin_aliases: bool) -> None:
-    global _worker_keep
-    _worker_keep = _at_targets(targets, builtin_aliases=builtin_aliases)
-
-
-def _read_friend(path: str) -> Export:
-    """In a worker: read one friend's export, keeping only the rows at a target."""
-    return read_export(path, keep_companies=_worker_keep)
-
-
-@contextlib.contextmanager
-def _friend_reader(targets: pd.DataFrame, builtin_aliases: bool, count: int):
-    """Yield ``read(path) -> future`` for friends' exports.
-
-    With many exports and more than one core, worker processes (forked, so nothing is
-    imported twice) read them while this process reads your own export; otherwise each is
-    read here, when asked. Only friends' rows at a target are kept, so what comes back
-    is small. The results are the same either way.
-    """
-    cores = os.cpu_count() or 1
-    if count >= PARALLEL_FROM and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context, initializer=_init_worker,
-                                 initargs=(targets, builtin_aliases)) as pool:
-            yield lambda path: pool.submit(_read_friend, path)
-        return
-    keep = _at_targets(targets, builtin_aliases=builtin_aliases)
-    yield lambda path: _done(read_export(path, keep_companies=keep))
-
-
-def _done(result: Export) -> Future:
-    future: Future = Future()
-    future.set_result(result)
-    return future
-
-
-def _read_ledger(path: str | Path) -> pd.DataFrame:
-    with closing(open_ledger(path)) as conn:
-        return list_entries(conn)
-
-
-def _as_date(as_of: dt.date | str | None) -> dt.date:
-    if as_of is None:
-        return dt.date.today()
-    if isinstance(as_of, dt.datetime):
-        return as_of.date()
-    if isinstance(as_of, dt.date):
-        return as_of
-    try:
-        return dt.date.fromisoformat(str(as_of))
-    except ValueError:
-        raise SourceError(f"--as-of '{as_of}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20") from None

@@ -1,12 +1,12 @@
-"""Redaction: a copy of a :class:`~netgraph.paths.Plan` that is safe to share.
+"""Redaction: a copy of a :class:`~netgraph.plan.Plan` that is safe to share.
 
 Every person's name becomes a stable pseudonym (``Person 7F3A``), the owner becomes
 ``You``, every profile URL and e-mail address is dropped and every ``reasons`` sentence
 or note that mentions a real name is rewritten with the pseudonym. Companies, positions,
 scores and counts stay, so a redacted report still reads as a plan.
 
-This module sits after :mod:`netgraph.paths` and before the renderers: it imports only
-:mod:`netgraph.paths`, :mod:`netgraph.io` and :mod:`netgraph.errors`.
+This module sits after :mod:`netgraph.plan` and before the renderers: it imports only
+:mod:`netgraph.plan`, :mod:`netgraph.io` and :mod:`netgraph.errors`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from netgraph.io.export import Owner
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 
 __all__ = ["redact_plan"]
 
@@ -76,7 +76,7 @@ def redact_plan(plan: Plan) -> Plan:
     --------
     >>> import datetime as dt, networkx as nx, pandas as pd
     >>> from netgraph.io.export import Owner
-    >>> from netgraph.paths import Plan
+    >>> from netgraph.plan import Plan
     >>> G = nx.Graph(owner="in:ann")
     >>> G.add_node("in:ann", kind="you", name="Ann Bell", url="https://www.linkedin.com/in/ann")
     >>> G.add_node("in:bo", kind="person", name="Bo Diaz", url="https://www.linkedin.com/in/bo")

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from netgraph.io.export import Owner
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 
 matplotlib.use("Agg")
 

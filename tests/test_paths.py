@@ -8,7 +8,7 @@ import pytest
 
 from builders import Ex, Msg, P, messages, write_export, write_targets
 from netgraph.errors import SourceError
-from netgraph.paths import load_plan, parse_network_spec
+from netgraph.load import load_plan, parse_network_spec
 
 AS_OF = dt.date(2026, 11, 20)
 ME = P("Alex", "Rivera", "alex-rivera")
@@ -215,7 +215,7 @@ def test_a_give_puts_a_cold_tie_at_the_top_of_the_nurture_list(tmp_path, targets
 
 
 def test_reading_friends_in_worker_processes_gives_the_same_plan(tmp_path, targets, monkeypatch):
-    import netgraph.paths
+    import netgraph.load
 
     hub = P("Hana", "Hub", "hana-hub", "Acme", "Consultant", "2019-01-01")
     solo = P("Sol", "Solo", "sol-solo", "Acme", "Consultant", "2019-01-01")
@@ -223,7 +223,7 @@ def test_reading_friends_in_worker_processes_gives_the_same_plan(tmp_path, targe
     me = Ex(ME, [hub, solo], messages=messages(hub, both=3, start="2026-05-01"))
     friends = [(None, Ex(hub, reached)), (None, Ex(solo, reached[1:]))]
     serial = _plan(tmp_path / "a", me, targets, friends)
-    monkeypatch.setattr(netgraph.paths, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(netgraph.load, "PARALLEL_FROM", 2)
     parallel = _plan(tmp_path / "b", me, targets, friends)
     cols = ["target_name", "connector_name", "score", "reasons"]
     assert parallel.intro_paths[cols].equals(serial.intro_paths[cols])

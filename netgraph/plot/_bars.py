@@ -14,7 +14,7 @@ from netgraph.plot._select import _hubs
 from netgraph.plot._style import _Figure, _COLOURS, _INK, _MUTED, _fonts, _name
 
 if TYPE_CHECKING:
-    from netgraph.paths import Plan
+    from netgraph.plan import Plan
 
 
 def plot_target_bars(plan_or_G: Plan | nx.Graph, *, ax: Axes | None = None) -> tuple[Figure, Axes]:
@@ -27,7 +27,7 @@ def plot_target_bars(plan_or_G: Plan | nx.Graph, *, ax: Axes | None = None) -> t
     Parameters
     ----------
     plan_or_G
-        A :class:`~netgraph.paths.Plan` or its graph ``plan.G``.
+        A :class:`~netgraph.plan.Plan` or its graph ``plan.G``.
     ax
         Axes to draw into; a figure sized to the number of targets is created only when
         this is None.

@@ -60,7 +60,7 @@ def plot_map(
     ----------
     G
         The network with the answers written on it: ``plan.G`` from
-        :func:`netgraph.paths.make_plan` (schema in ``docs/architecture.md``).
+        :func:`netgraph.load.load_plan` (schema in ``docs/architecture.md``).
     ax
         Axes to draw into, with their final position. A 16 x 12 inch figure (1600 x
         1200 pixels at the default 100 dpi) is created only when this is None.

@@ -17,7 +17,7 @@ from netgraph.errors import NetgraphError
 from netgraph.plot._map import _DPI, plot_map
 
 if TYPE_CHECKING:
-    from netgraph.paths import Plan
+    from netgraph.plan import Plan
 
 
 def save_map(fig: Figure, path: str | os.PathLike, *, dpi: int = _DPI) -> None:
@@ -130,7 +130,7 @@ def draw_plan_map(
     Parameters
     ----------
     plan
-        The plan from :func:`netgraph.paths.load_plan`.
+        The plan from :func:`netgraph.load.load_plan`.
     output
         The PNG file to write (whole or not at all).
     company, top

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 from netgraph.report import _common as c
 
 

@@ -8,7 +8,7 @@ import json
 
 import pandas as pd
 
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 from netgraph.report import _common as c
 
 #: the columns of :func:`render_csv`, in order

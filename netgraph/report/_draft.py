@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from netgraph.errors import NetgraphError
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 from netgraph.report import _common as c
 
 

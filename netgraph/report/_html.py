@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import html
 
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 from netgraph.report import _common as c
 from netgraph.report._style import CSS
 

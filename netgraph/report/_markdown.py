@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 from netgraph.report import _common as c
 
 # Characters that would start emphasis, code, links, HTML, tables or maths in GitHub
@@ -71,7 +71,7 @@ def render_markdown(plan: Plan, *, top: int = 10) -> str:
     Parameters
     ----------
     plan
-        The plan to render (see :class:`netgraph.paths.Plan`).
+        The plan to render (see :class:`netgraph.plan.Plan`).
     top
         How many rows of each list to show; the rest are counted ("…and 4 more").
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netgraph.paths import Plan
+from netgraph.plan import Plan
 from netgraph.redact import redact_plan
 from netgraph.report._data import render_csv, render_json
 from netgraph.report._html import render_html

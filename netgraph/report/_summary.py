@@ -1,4 +1,4 @@
-"""The HTML summary a notebook shows for a :class:`~netgraph.paths.Plan` (``_repr_html_``)."""
+"""The HTML summary a notebook shows for a :class:`~netgraph.plan.Plan` (``_repr_html_``)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,193 @@
+"""Reading every source and answering: :func:`load_plan`, the one call a notebook needs.
+
+Sources are your export, friends' exports (read by worker processes when there are many),
+ties you know of, your notes and the ledger; ``--as-of`` is parsed here too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from netgraph.companies import match_companies, read_targets
+from netgraph.errors import SourceError
+from netgraph.graph import build_graph
+from netgraph.io import read_contacts, read_export, read_known
+from netgraph.io.export import Export
+from netgraph.ledger import list_entries, open_ledger
+from netgraph.paths import answer
+from netgraph.plan import Plan
+from netgraph.weights import Weights
+
+__all__ = ["load_plan", "parse_network_spec", "parse_as_of", "PARALLEL_FROM"]
+
+
+def parse_network_spec(spec: str) -> tuple[str | None, str]:
+    """Split ``--network [OWNER=]PATH`` into the owner (or None) and the path.
+
+    Examples
+    --------
+    >>> parse_network_spec("Sam Lee=exports/sam.zip")
+    ('Sam Lee', 'exports/sam.zip')
+    >>> parse_network_spec("exports/sam.zip")
+    (None, 'exports/sam.zip')
+    """
+    if "=" in spec and not Path(spec).exists():
+        owner, _, path = spec.partition("=")
+        if owner.strip() and path.strip():
+            return owner.strip(), path.strip()
+        raise SourceError(f"--network '{spec}': expected OWNER=PATH or PATH")
+    return None, spec
+
+
+def load_plan(
+    export: str | Path,
+    *,
+    targets: str | Path | Iterable[str | Path],
+    network: Iterable[str] = (),
+    known: str | Path | None = None,
+    contacts: str | Path | None = None,
+    as_of: dt.date | str | None = None,
+    weights: Weights | None = None,
+    builtin_aliases: bool = True,
+    ledger: str | Path | None = None,
+    on_read: Callable[[str], None] | None = None,
+) -> Plan:
+    """Read everything and answer: the one call a notebook needs.
+
+    Parameters
+    ----------
+    export
+        Your export: the zip, the folder, or Connections.csv.
+    targets
+        One targets file or several.
+    network
+        Friends' exports as ``"PATH"`` or ``"OWNER=PATH"``.
+    known, contacts
+        Optional CSVs of ties you know of and of your own notes.
+    as_of
+        The day recency is measured from (default today).
+    weights
+        The scoring model.
+    builtin_aliases
+        Whether well-known other company names count as matches.
+    ledger
+        Your give-and-ask ledger (an SQLite file from ``netgraph log``), if you keep one.
+    on_read
+        Called with each export's path after it is read (for progress bars).
+
+    Returns
+    -------
+    Plan
+
+    Examples
+    --------
+    >>> from netgraph.sample_data import SAMPLE_DIR  # doctest: +SKIP
+    >>> plan = load_plan(SAMPLE_DIR / "Complete_LinkedInDataExport_11-20-2026.zip",
+    ...                  targets=SAMPLE_DIR / "targets.csv")  # doctest: +SKIP
+    """
+    day = _as_date(as_of)
+    w = weights or Weights()
+    step = on_read or (lambda _: None)
+    target_frame = read_targets(targets if isinstance(targets, (list, tuple)) else [targets])
+    specs = [parse_network_spec(spec) for spec in network]
+    with _friend_reader(target_frame, builtin_aliases, len(specs)) as read_friend:
+        pending = [read_friend(path) for _, path in specs]  # read in the background when it pays
+        me = read_export(export)
+        step(str(export))
+        friends = []
+        for (owner, path), result in zip(specs, pending):
+            friends.append((owner, result.result()))
+            step(path)
+    known_frame = read_known(known) if known else None
+    contacts_frame = read_contacts(contacts) if contacts else None
+    entries = _read_ledger(ledger) if ledger else None
+    G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
+                    contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries)
+    return answer(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
+
+
+def _at_targets(targets: pd.DataFrame, *, builtin_aliases: bool) -> Callable[[np.ndarray], np.ndarray]:
+    """A row filter for friends' exports: is each company string one of the targets?
+
+    Each distinct string is matched once, across all exports.
+    """
+    known: dict[str, bool] = {}
+
+    def keep(companies: np.ndarray) -> np.ndarray:
+        fresh = [c for c in pd.unique(companies) if c not in known]
+        if fresh:
+            matches = match_companies(fresh, targets, builtin_aliases=builtin_aliases)
+            known.update(zip(matches.index, matches["target"].ne("")))
+        return np.fromiter((known[c] for c in companies), dtype=bool, count=len(companies))
+
+    return keep
+
+
+#: From this many friends' exports on, they are read by worker processes.
+PARALLEL_FROM = 8
+
+_worker_keep: Callable | None = None
+
+
+def _init_worker(targets: pd.DataFrame, builtin_aliases: bool) -> None:
+    global _worker_keep
+    _worker_keep = _at_targets(targets, builtin_aliases=builtin_aliases)
+
+
+def _read_friend(path: str) -> Export:
+    """In a worker: read one friend's export, keeping only the rows at a target."""
+    return read_export(path, keep_companies=_worker_keep)
+
+
+@contextlib.contextmanager
+def _friend_reader(targets: pd.DataFrame, builtin_aliases: bool, count: int):
+    """Yield ``read(path) -> future`` for friends' exports.
+
+    With many exports and more than one core, worker processes (forked, so nothing is
+    imported twice) read them while this process reads your own export; otherwise each is
+    read here, when asked. Only friends' rows at a target are kept, so what comes back
+    is small. The results are the same either way.
+    """
+    cores = os.cpu_count() or 1
+    if count >= PARALLEL_FROM and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context, initializer=_init_worker,
+                                 initargs=(targets, builtin_aliases)) as pool:
+            yield lambda path: pool.submit(_read_friend, path)
+        return
+    keep = _at_targets(targets, builtin_aliases=builtin_aliases)
+    yield lambda path: _done(read_export(path, keep_companies=keep))
+
+
+def _done(result: Export) -> Future:
+    future: Future = Future()
+    future.set_result(result)
+    return future
+
+
+def _read_ledger(path: str | Path) -> pd.DataFrame:
+    with closing(open_ledger(path)) as conn:
+        return list_entries(conn)
+
+
+def _as_date(as_of: dt.date | str | None) -> dt.date:
+    if as_of is None:
+        return dt.date.today()
+    if isinstance(as_of, dt.datetime):
+        return as_of.date()
+    if isinstance(as_of, dt.date):
+        return as_of
+    try:
+        return dt.date.fromisoformat(str(as_of))
+    except ValueError:
+        raise SourceError(f"--as-of '{as_of}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20") from None

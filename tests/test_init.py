@@ -44,5 +44,5 @@ def test_sample_data_ships_with_the_package():
 def test_readme_quickstart_has_the_two_commands_ci_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "python3 -m venv .venv && . .venv/bin/activate && pip install . && netgraph demo" in readme
-    assert 'python3 -m venv .venv && . .venv/bin/activate && pip install ".[test]" && pytest' in readme
+    assert 'python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[test]" && pytest' in readme
     assert "grep" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

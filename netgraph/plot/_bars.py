@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from netgraph.plot._select import _hubs
-from netgraph.plot._style import _Figure, _COLOURS, _INK, _MUTED, _fonts, _name
+from netgraph.plot._style import _COLOURS, _INK, _MUTED, _Figure, _fonts, _name, _root_figure
 
 if TYPE_CHECKING:
     from netgraph.plan import Plan
@@ -56,15 +56,12 @@ def plot_target_bars(plan_or_G: Plan | nx.Graph, *, ax: Axes | None = None) -> t
         degrees = [G.nodes[n].get("degree") for n in G.adj[hub] if G.nodes[n].get("kind") == "person"]
         counts.append((name, sum(d == 1 for d in degrees), sum(d != 1 for d in degrees)))
     if ax is None:
-        fig = _Figure(figsize=(8.0, max(2.8, 0.62 * len(hubs) + 1.8)), dpi=100, facecolor="white",
-                     layout="constrained")
+        fig: Figure = _Figure(figsize=(8.0, max(2.8, 0.62 * len(hubs) + 1.8)), dpi=100, facecolor="white",
+                              layout="constrained")
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
     else:
-        try:
-            fig = ax.get_figure(root=True)
-        except TypeError:  # matplotlib < 3.10
-            fig = ax.figure
+        fig = _root_figure(ax)
     fonts = list(_fonts())
     rows = range(len(counts))
     insiders = ax.barh([r - 0.2 for r in rows], [c[1] for c in counts], height=0.38, color=_COLOURS[0],

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.text import Text
 
-from netgraph.plot._style import _MUTED, _font
+from netgraph.plot._style import _MUTED, _font, _root_figure
 
 _PAD = 0.18            # text background padding, in font sizes
 _GAP = 3.0             # px between a node and its label
@@ -44,9 +45,9 @@ class _Label:
     segment: tuple[tuple[float, float], tuple[float, float]] | None = None
 
 
-def _text(ax: Axes, s: str, *, size: float, bold: bool = False, **style) -> Text:
+def _text(ax: Axes, s: str, *, size: float, bold: bool = False, **style: Any) -> Text:
     """An unplaced label text: centred, never parsed as math, on a soft white background."""
-    pad = dict(boxstyle=f"round,pad={_PAD}", facecolor="white", edgecolor="none", alpha=0.85)
+    pad: dict[str, Any] = dict(boxstyle=f"round,pad={_PAD}", facecolor="white", edgecolor="none", alpha=0.85)
     return ax.text(0.0, 0.0, s, ha="center", va="center", fontsize=size, parse_math=False, zorder=6,
                    bbox=pad, **_font(s, bold=bold), **style)
 
@@ -54,7 +55,7 @@ def _text(ax: Axes, s: str, *, size: float, bold: bool = False, **style) -> Text
 def _size(text: Text, dpi: float) -> tuple[float, float, float]:
     """Width and height in pixels of `text` with its background, and the padding on each side."""
     extent = text.get_window_extent()
-    pad = _PAD * text.get_fontsize() * dpi / 72 + 1
+    pad = _PAD * float(text.get_fontsize()) * dpi / 72 + 1  # points, though the stubs allow a name
     return extent.width + 2 * pad, extent.height + 2 * pad, pad
 
 
@@ -64,7 +65,7 @@ def _overlaps(boxes: np.ndarray, others: np.ndarray) -> np.ndarray:
         return np.zeros(len(boxes), dtype=bool)
     b, o = boxes[:, None, :], others[None, :, :]
     hit = (b[..., 0] < o[..., 2]) & (b[..., 2] > o[..., 0]) & (b[..., 1] < o[..., 3]) & (b[..., 3] > o[..., 1])
-    return hit.any(axis=1)
+    return np.asarray(hit.any(axis=1))
 
 
 def _node_slots(label: _Label, w: float, h: float) -> tuple[np.ndarray, np.ndarray]:
@@ -152,8 +153,7 @@ def _place_labels(ax: Axes, labels: list[_Label], obstacles: list[tuple[float, f
     node_boxes = np.column_stack([nodes[:, 0] - nodes[:, 2] - 1, nodes[:, 1] - nodes[:, 2] - 1,
                                   nodes[:, 0] + nodes[:, 2] + 1, nodes[:, 1] + nodes[:, 2] + 1])
     obstacles = [*obstacles, *map(tuple, node_boxes)]
-    fig = ax.get_figure()
-    dpi = fig.dpi  # type: ignore[union-attr]
+    dpi = _root_figure(ax).dpi
     frame = ax.get_window_extent()
     bounds = (frame.x0 + 2, frame.y0 + 2, frame.x1 - 2, frame.y1 - 2)
     taken = np.array(obstacles, dtype=float).reshape(-1, 4)
@@ -189,7 +189,8 @@ def _place_labels(ax: Axes, labels: list[_Label], obstacles: list[tuple[float, f
         for t, (_, th, pad) in zip(label.texts, sizes):
             x = {"left": box[0] + pad, "right": box[2] - pad, "center": (box[0] + box[2]) / 2}[side]
             t.set_horizontalalignment(side)
-            t.set_position(to_data.transform((x, top - th / 2)))
+            tx, ty = to_data.transform((x, top - th / 2))
+            t.set_position((float(tx), float(ty)))
             top -= th
         if label.segment is None and ring >= _LEADER_FROM_RING:
             leaders.append(_leader(label, box))
@@ -200,7 +201,7 @@ def _place_labels(ax: Axes, labels: list[_Label], obstacles: list[tuple[float, f
     return dropped
 
 
-def _side(label: _Label, box: np.ndarray) -> str:
+def _side(label: _Label, box: np.ndarray) -> Literal["left", "center", "right"]:
     """Align stacked lines on the side facing the node: left when the label is to its right."""
     if label.segment is not None or len(label.texts) < 2:
         return "center"

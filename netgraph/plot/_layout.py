@@ -85,7 +85,7 @@ def _radial_layout(owner: Hashable, companies: Sequence[_Company], *,
     angle = {c.hub: start - _TAU * i / max(k, 1) for i, c in enumerate(companies)}
     for c in companies:
         pos[c.hub] = (_HUB_RADIUS * math.cos(angle[c.hub]), _HUB_RADIUS * math.sin(angle[c.hub]))
-    at_company = {}
+    at_company: dict = {}
     for c in companies:
         for person in c.people:
             at_company.setdefault(person, c.hub)

@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import networkx as nx
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
-from matplotlib.legend_handler import HandlerTuple
+from matplotlib.legend_handler import HandlerBase, HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from netgraph.plot._select import _Company
-from netgraph.plot._style import _HALO, _INK, _MUTED, _TIE, _clean, _font, _look, _name, _tie_alpha, _tie_width
+from netgraph.plot._style import (
+    _HALO,
+    _INK,
+    _MUTED,
+    _TIE,
+    _clean,
+    _font,
+    _look,
+    _name,
+    _root_figure,
+    _tie_alpha,
+    _tie_width,
+)
 
 
 def _add_legends(ax: Axes, companies: Sequence[_Company], *, one: bool, fonts: tuple[str, ...],
                  scale: float = 1.0) -> list[Legend]:
     """Stacked legends in the top right corner: companies, who is who, ties (text sized by `scale`)."""
-    marker = dict(linestyle="none", markeredgecolor=_INK)
+    marker: dict[str, Any] = dict(linestyle="none", markeredgecolor=_INK)
     groups: list[tuple[str, list, list[str]]] = []
     if not one and companies:
         handles = [(Patch(facecolor=_look(c.index).colour, edgecolor=_INK, hatch=_look(c.index).hatch),
@@ -53,6 +66,9 @@ def _add_legends(ax: Axes, companies: Sequence[_Company], *, one: bool, fonts: t
 
     legends, top = [], 1.0
     frame = ax.get_window_extent()
+    # A tuple of handles is drawn side by side, except the best way in: a halo under a line.
+    # (Legend looks handlers up by the handle itself before its type; the stubs only allow types.)
+    handler_map: dict[Any, HandlerBase] = {tuple: HandlerTuple(ndivide=None), best: HandlerTuple(ndivide=1)}
     for heading, handles, labels in groups:
         legend = Legend(ax, handles, labels, loc="upper right", bbox_to_anchor=(1.0, top),
                         bbox_transform=ax.transAxes, title=heading, borderaxespad=0.0, frameon=True,
@@ -60,7 +76,7 @@ def _add_legends(ax: Axes, companies: Sequence[_Company], *, one: bool, fonts: t
                         prop=FontProperties(family=list(fonts), size=9.5 * scale),
                         title_fontproperties=_properties(heading, size=10.5 * scale, bold=True),
                         alignment="left",
-                        handler_map={tuple: HandlerTuple(ndivide=None), best: HandlerTuple(ndivide=1)})
+                        handler_map=handler_map)
         for text in [*legend.get_texts(), legend.get_title()]:
             text.set_parse_math(False)
         legend.set_zorder(7)
@@ -106,7 +122,7 @@ def _title(ax: Axes, G: nx.Graph, companies: Sequence[_Company], *, one: bool, t
         facts.append(f"{dropped} label{'s' if dropped != 1 else ''} left out for space")
     text = ax.set_title(f"{_clean(first, limit=90)}\n{' · '.join(facts)}", loc="left", fontsize=14 * scale,
                         color=_INK, family=list(fonts), parse_math=False, pad=10)
-    room = ax.figure.get_window_extent().x1 - 8  # type: ignore[union-attr]
+    room = _root_figure(ax).get_window_extent().x1 - 8
     if text.get_window_extent().x1 > room:  # too wide for the figure: the counts on lines of their own
         half = (len(facts) + 1) // 2
         text.set_text(f"{_clean(first, limit=90)}\n{' · '.join(facts[:half])}\n{' · '.join(facts[half:])}")

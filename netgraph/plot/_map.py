@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -13,12 +14,24 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 from netgraph.plot._labels import _Label, _place_labels, _text
-from netgraph.plot._legend import _add_legends, _title
 from netgraph.plot._layout import _layered_layout, _radial_layout
+from netgraph.plot._legend import _add_legends, _title
 from netgraph.plot._select import _Company, _find_company, _hubs, _owner, _select, _tiebreak
 from netgraph.plot._style import (
+    _HALO,
+    _INK,
+    _MUTED,
+    _TIE,
+    _clean,
     _Figure,
-    _HALO, _INK, _MUTED, _TIE, _clean, _fonts, _look, _name, _number, _tie_alpha, _tie_width, _unit,
+    _fonts,
+    _look,
+    _name,
+    _number,
+    _root_figure,
+    _tie_alpha,
+    _tie_width,
+    _unit,
 )
 
 _FIGSIZE = (16.0, 12.0)
@@ -154,16 +167,13 @@ def plot_map(
 
 def _axes(ax: Axes | None) -> tuple[Figure, Axes]:
     if ax is None:
-        fig = _Figure(figsize=_FIGSIZE, dpi=_DPI, facecolor="white")
+        fig: Figure = _Figure(figsize=_FIGSIZE, dpi=_DPI, facecolor="white")
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0.012, 0.012, 0.976, 0.915))
     else:
-        try:
-            fig = ax.get_figure(root=True)
-        except TypeError:  # matplotlib < 3.10
-            fig = ax.figure
+        fig = _root_figure(ax)
     ax.set_axis_off()
-    return fig, ax  # type: ignore[return-value]
+    return fig, ax
 
 
 def _fit(ax: Axes, xr: tuple[float, float], yr: tuple[float, float], *, reserve: float, equal: bool) -> None:
@@ -194,7 +204,8 @@ def _radius(size: float, dpi: float) -> float:
 
 def _roles(owner: Hashable, companies: Sequence[_Company]) -> tuple[dict, dict, list]:
     """Who is drawn as what: insiders and targets (node -> company), and connectors."""
-    insiders, targets = {}, {}
+    insiders: dict[Hashable, _Company] = {}
+    targets: dict[Hashable, _Company] = {}
     for c in companies:
         for n in c.insiders:
             insiders.setdefault(n, c)
@@ -223,11 +234,11 @@ def _draw_nodes(ax: Axes, G: nx.Graph, owner: Hashable, companies: Sequence[_Com
     insiders, targets, connectors = _roles(owner, companies)
     cap, area = biggest ** 2, scale ** 2
     sizes: dict = {owner: _YOU_SIZE * area}
-    ax.scatter(*zip(pos[owner]), s=_YOU_SIZE * area, marker="*", c=_INK, edgecolors="white", linewidths=1.0,
+    ax.scatter(*_xy([pos[owner]]), s=_YOU_SIZE * area, marker="*", c=_INK, edgecolors="white", linewidths=1.0,
                zorder=4, gid="nodes-you")
     if connectors:
         size = min(_CONNECTOR_SIZE * area, cap)
-        ax.scatter(*zip(*(pos[n] for n in connectors)), s=size, marker="h", c="white",
+        ax.scatter(*_xy(pos[n] for n in connectors), s=size, marker="h", c="white",
                    edgecolors=_INK, linewidths=1.5, zorder=4, gid="nodes-connector")
         sizes.update(dict.fromkeys(connectors, size))
     for kind, group, mark in (("insider", insiders, "D"), ("target", targets, "o")):
@@ -235,12 +246,12 @@ def _draw_nodes(ax: Axes, G: nx.Graph, owner: Hashable, companies: Sequence[_Com
             continue
         nodes = list(group)
         s = [min((60.0 + 300.0 * _unit(G.nodes[n].get("relevance"), 0.5)) * area, cap) for n in nodes]
-        ax.scatter(*zip(*(pos[n] for n in nodes)), s=s, marker=mark, c=[_look(group[n].index).colour for n in nodes],
+        ax.scatter(*_xy(pos[n] for n in nodes), s=s, marker=mark, c=[_look(group[n].index).colour for n in nodes],
                    edgecolors=_INK, linewidths=1.1 if mark == "D" else 0.8, zorder=4, gid=f"nodes-{kind}")
         sizes.update(zip(nodes, s))
     for c in companies:
         look = _look(c.index)
-        ax.scatter(*zip(pos[c.hub]), s=_HUB_SIZE * area, marker="s", c=look.colour, hatch=look.hatch,
+        ax.scatter(*_xy([pos[c.hub]]), s=_HUB_SIZE * area, marker="s", c=look.colour, hatch=look.hatch,
                    edgecolors=_INK, linewidths=1.6, zorder=4, gid="nodes-company")
         sizes[c.hub] = _HUB_SIZE * area
     return sizes
@@ -255,7 +266,8 @@ def _draw_edges(ax: Axes, G: nx.Graph, owner: Hashable, companies: Sequence[_Com
     insiders, targets, connectors = _roles(owner, companies)
     drawn: list = []
 
-    def add(segments: list, widths: list, colours: list, gid: str, zorder: float, **style) -> None:
+    def add(segments: list, widths: list | float, colours: list | str, gid: str, zorder: float,
+            **style: Any) -> None:
         drawn.extend(segments)
         if segments:
             ax.add_collection(LineCollection(segments, linewidths=widths, colors=colours, zorder=zorder,
@@ -283,6 +295,16 @@ def _draw_edges(ax: Axes, G: nx.Graph, owner: Hashable, companies: Sequence[_Com
     return drawn
 
 
+def _xy(points: Iterable[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """The x and the y coordinates of `points`, for ``ax.scatter(xs, ys)``."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for x, y in points:
+        xs.append(x)
+        ys.append(y)
+    return xs, ys
+
+
 def _rgb(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
     return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
@@ -295,7 +317,7 @@ def _labels(ax: Axes, G: nx.Graph, owner: Hashable, companies: Sequence[_Company
     The one-company map labels people with their role (and insiders with the ask and
     their score) on a second line, or on one line when rows are too close for two.
     """
-    dpi = ax.get_figure().dpi  # type: ignore[union-attr]
+    dpi = _root_figure(ax).dpi
     px = ax.transData.transform
     insiders, targets, connectors = _roles(owner, companies)
     nodes = G.nodes

@@ -15,12 +15,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from matplotlib import font_manager, ft2font
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.typing import LineStyleType
 
 # Okabe–Ito, without yellow (too light on a white page), dark and light alternating.
 _COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
 _HATCHES = ("", "////", "....", "xxx", "\\\\\\\\", "|||")
-_DASHES = ("solid", (0, (6, 2)), (0, (1.5, 1.5)), (0, (6, 2, 1.5, 2)), (0, (3, 1, 1, 1, 1, 1)), (0, (9, 3)))
+_DASHES: tuple[LineStyleType, ...] = (
+    "solid", (0, (6, 2)), (0, (1.5, 1.5)), (0, (6, 2, 1.5, 2)), (0, (3, 1, 1, 1, 1, 1)), (0, (9, 3)),
+)
 
 _INK = "#1a1a1a"        # text, outlines, you
 _TIE = "#3b3b3b"        # your own ties
@@ -46,7 +50,7 @@ class _Look:
 
     colour: str
     hatch: str
-    dash: object
+    dash: LineStyleType
 
 
 def _look(index: int) -> _Look:
@@ -66,7 +70,8 @@ def _fonts() -> tuple[str, ...]:
 @functools.cache
 def _bold_fonts() -> tuple[tuple[str, ...], frozenset[int]]:
     """The families of :func:`_fonts` that have a bold face, and the characters those cover."""
-    names, cover = [], set()
+    names: list[str] = []
+    cover: set[int] = set()
     for family in _fonts():
         faces = [e for e in font_manager.fontManager.ttflist if e.name == family and e.style == "normal"
                  and _weight(e.weight) >= 600]
@@ -159,3 +164,11 @@ class _Figure(Figure):
         buffer = io.BytesIO()
         self.savefig(buffer, format="png", bbox_inches="tight")
         return buffer.getvalue()
+
+
+def _root_figure(ax: Axes) -> Figure:
+    """The figure that holds `ax` (the outermost one when `ax` is in a subfigure)."""
+    fig = ax.get_figure(root=True)
+    if fig is None:
+        raise ValueError("the axes are not on a figure: make them with fig.add_subplot() or plt.subplots()")
+    return fig

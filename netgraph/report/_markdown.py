@@ -35,7 +35,7 @@ def _link(name: str, url: str | None) -> str:
     return f"[{_md(name)}]({quote(url, safe=':/?#&=%+@!,;.-_~')})"
 
 
-def _position(position: str, company: str) -> str:
+def _position(position: object, company: object) -> str:
     return _md(c.position_at(position, company))
 
 

@@ -14,7 +14,8 @@ def summary_html(plan, *, top: int = 3) -> str:
         ins = plan.insiders.loc[plan.insiders["company"] == company].head(top)
         pth = plan.intro_paths.loc[plan.intro_paths["company"] == company].head(top)
         best = "; ".join(f"{escape(n)} ({escape(a)})" for n, a in zip(ins["name"], ins["ask"])) or "&ndash;"
-        via = "; ".join(f"{escape(t)} via {escape(c)}" for t, c in zip(pth["target_name"], pth["connector_name"])) or "&ndash;"
+        via = "; ".join(f"{escape(t)} via {escape(c)}"
+                        for t, c in zip(pth["target_name"], pth["connector_name"])) or "&ndash;"
         rows.append(f"<tr><td>{escape(company)}</td><td>{best}</td><td>{via}</td></tr>")
     ask = "; ".join(escape(n) for n in plan.connectors["name"].head(top)) or "&ndash;"
     owner = escape(plan.owner.name or "you")

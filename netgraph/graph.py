@@ -42,6 +42,8 @@ from rapidfuzz import process
 
 from netgraph.companies import find_near_misses, match_companies
 from netgraph.errors import SourceError
+from netgraph.evidence import Evidence, describe_evidence, last_exchange
+from netgraph.freshness import export_date, staleness
 from netgraph.io import Export, normalize_name, normalize_url
 from netgraph.io.identity import normalize_names
 from netgraph.ledger import ledger_adjustments, summarize_ledger
@@ -49,6 +51,9 @@ from netgraph.weights import Weights
 from netgraph.score import score_known_ties, score_network_ties, score_relevance, score_ties
 
 __all__ = ["build_graph", "resolve_owner", "company_node"]
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +135,7 @@ def build_graph(
     ties = score_ties(me, as_of=as_of, weights=w, contacts=note_frame)
     ties = _apply_ledger(ties, ledger, as_of=as_of)
     people = mine.assign(target=mine["company"].map(target_of).fillna(""))
-    people = people.join(ties[["warmth", "model_warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]])
+    people = people.join(ties[_TIE_COLUMNS])
 
     second = _second_degree(friends, known, people, me, target_of, as_of=as_of, weights=w, notes=notes)
     at_targets = pd.concat([
@@ -154,12 +159,29 @@ def build_graph(
     return G
 
 
+_TIE_COLUMNS = ["warmth", "model_warmth", "ask_warmth", "confidence", "quiet_days", "ask_penalty", "gave_days",
+                "asked_days", "open_ask", "reasons", "evidence"]
+
+
 def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.date) -> pd.DataFrame:
-    """Warm ties you recently gave to; mark people you recently asked as weaker connectors."""
-    ties = ties.assign(ask_penalty=1.0, gave_days=np.nan, model_warmth=ties["warmth"])
+    """Warm ties you recently gave to; mark people you recently asked as weaker connectors.
+
+    ``ask_warmth`` is the warmth the ask may rest on: a give warms the tie, but the ask
+    changes only once they answer (a reply logged after the give, or messages both ways
+    since), so until then it stays the model's warmth.
+    """
+    ties = ties.assign(ask_penalty=1.0, gave_days=np.nan, asked_days=np.nan, open_ask=False,
+                       model_warmth=ties["warmth"], ask_warmth=ties["warmth"])
     if ledger is None or ledger.empty:
         return ties
     summary = summarize_ledger(ledger, as_of=as_of)
+    day = pd.Timestamp(as_of) + pd.Timedelta(days=1)
+    dated = ledger.loc[pd.to_datetime(ledger["at"]) < day]
+    replies = dated.loc[dated["kind"].eq("reply")].groupby("person_id")["at"].max()
+    state = summary.set_index("person_id")
+    state = state.loc[state.index.isin(ties.index)]
+    ties.loc[state.index, "asked_days"] = state["days_since_ask"].astype("float")
+    ties.loc[state.index, "open_ask"] = state["open_ask"].astype(bool)
     adj = ledger_adjustments(summary, as_of=as_of).set_index("person_id")
     adj = adj.loc[adj.index.isin(ties.index)]
     if adj.empty:
@@ -171,6 +193,12 @@ def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.
     ties.loc[adj.index, "gave_days"] = days
     ties.loc[adj.index, "reasons"] = [tuple(extra) + tuple(old) for extra, old in
                                       zip(adj["reasons"], ties.loc[adj.index, "reasons"])]
+    gave = pd.to_datetime(state["last_give"]).reindex(adj.index)
+    answered = pd.to_datetime(replies.reindex(adj.index)) >= gave
+    talked = pd.Series([last_exchange(ev) for ev in ties.loc[adj.index, "evidence"]], index=adj.index, dtype=object)
+    answered |= pd.to_datetime(talked) >= gave
+    opened = gave.isna() | answered.fillna(False)
+    ties.loc[adj.index, "ask_warmth"] = ties.loc[adj.index, "warmth"].where(opened, ties.loc[adj.index, "model_warmth"])
     return ties
 
 
@@ -269,15 +297,16 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
         scored = score_network_ties(
             [(f, pd.Index(ids.get(c, ())), first) for (c, f), first in zip(friends, firsts)],
             as_of=as_of, weights=weights)
-        ties = pd.concat([t[["warmth", "confidence", "reasons"]].assign(connector_id=c)
-                          for (c, _), t in zip(friends, scored) if len(t)] or [pd.DataFrame(
-                              columns=["warmth", "confidence", "reasons", "connector_id"])])
+        ties = pd.concat([_freshen(t[["warmth", "confidence", "reasons", "evidence"]], f, first, as_of=as_of,
+                                   weights=weights).assign(connector_id=c)
+                          for (c, f), first, t in zip(friends, firsts, scored) if len(t)] or [pd.DataFrame(
+                              columns=["warmth", "confidence", "reasons", "evidence", "connector_id"])])
         at = at.merge(ties.rename_axis("person_id").reset_index(), on=["connector_id", "person_id"], how="left")
         frames.append(at.rename(columns={"warmth": "strength"}).assign(source="export"))
     if known is not None and len(known):
         frames.append(_known_ties(known, people, target_of, weights, notes))
     columns = ["connector_id", "person_id", "name", "url", "company", "position", "target",
-               "strength", "confidence", "reasons", "source"]
+               "strength", "confidence", "reasons", "evidence", "source"]
     if not frames:
         return pd.DataFrame(columns=columns)
     second = pd.concat(frames, ignore_index=True)[columns]
@@ -285,6 +314,20 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
     second = second.loc[~second["person_id"].isin(people.index) & second["connector_id"].ne(second["person_id"])]
     second = second.sort_values(["strength", "source"], ascending=[False, True], kind="stable")
     return second.drop_duplicates(["person_id", "connector_id"]).reset_index(drop=True)
+
+
+def _freshen(ties: pd.DataFrame, export: Export, who: str, *, as_of: dt.date, weights: Weights) -> pd.DataFrame:
+    """Discount the ties of an old export by its age, and say so in their evidence."""
+    made = export_date(export)
+    factor = staleness(made, as_of=as_of, weights=weights)
+    if factor >= 1.0:
+        return ties
+    stale = Evidence("export_age", who=who, date=pd.Timestamp(made))
+    return ties.assign(
+        warmth=(ties["warmth"] * factor).round(4),
+        evidence=[tuple(ev) + (stale,) for ev in ties["evidence"]],
+        reasons=[tuple(r) + (describe_evidence(stale, as_of),) for r in ties["reasons"]],
+    )
 
 
 def _known_ties(known, people, target_of, weights, notes) -> pd.DataFrame:
@@ -310,7 +353,8 @@ def _known_ties(known, people, target_of, weights, notes) -> pd.DataFrame:
         "connector_id": rows["connector_id"].to_numpy(), "person_id": rows["person_id"].to_numpy(),
         "name": rows["name"].to_numpy(), "url": rows["url"].to_numpy(), "company": rows["company"].to_numpy(),
         "position": rows["position"].to_numpy(), "target": rows["target"].to_numpy(),
-        "strength": strength.to_numpy(), "confidence": "medium", "reasons": reasons, "source": "known",
+        "strength": strength.to_numpy(), "confidence": "medium", "reasons": reasons,
+        "evidence": [()] * len(rows), "source": "known",
     })
 
 
@@ -377,12 +421,12 @@ def _records(frame: pd.DataFrame, **extra) -> list[dict]:
 
 def _add_edges(G, me, people, second, rule_of) -> None:
     owner = me.owner.person_id
-    tie = people[["warmth", "model_warmth", "confidence", "quiet_days", "ask_penalty", "gave_days", "reasons"]]
-    tie = tie.astype({"warmth": float, "model_warmth": float, "quiet_days": float, "ask_penalty": float,
-                      "gave_days": float})
+    tie = people[_TIE_COLUMNS]
+    tie = tie.astype({"warmth": float, "model_warmth": float, "ask_warmth": float, "quiet_days": float,
+                      "ask_penalty": float, "gave_days": float, "asked_days": float, "open_ask": bool})
     G.add_edges_from((owner, pid, attrs) for pid, attrs in
                      zip(tie.index.tolist(), _records(tie, kind="tie", source="export")))
-    ties = second[["strength", "confidence", "reasons", "source"]].astype({"strength": float})
+    ties = second[["strength", "confidence", "reasons", "evidence", "source"]].astype({"strength": float})
     G.add_edges_from((c, p, attrs) for c, p, attrs in
                      zip(second["connector_id"].tolist(), second["person_id"].tolist(), _records(ties, kind="tie")))
     at = pd.concat([people.loc[people["target"].ne(""), ["target", "position", "company"]],
@@ -417,9 +461,12 @@ def _data_notes(me: Export, friends: Iterable[tuple[str, Export]], mine: pd.Data
     if me.messages.empty:
         notes.append("no messages.csv in your export: warmth rests on endorsements, recommendations and dates")
     for connector_id, f in friends:
+        made = export_date(f)
+        when = f"{_MONTHS[made.month - 1]} {made.year}" if made else "an unknown date"
+        notes.append(f"{mine.at[connector_id, 'name']}'s export is from {when}")
         if f.messages.empty and f.recommendations.empty and f.endorsements.empty:
             who = mine.at[connector_id, "name"]
             notes.append(f"{who}'s export is a bare connections list: their ties are scored with low confidence")
     if len(me.skipped):
-        notes.append(f"{len(me.skipped)} rows of your export were skipped (run `netgraph inspect` for the list)")
+        notes.append(f"{len(me.skipped)} rows of your export were skipped (run netgraph inspect for the list)")
     return notes

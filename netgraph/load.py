@@ -95,11 +95,15 @@ def load_plan(
     >>> plan = load_plan(SAMPLE_DIR / "Complete_LinkedInDataExport_11-20-2026.zip",
     ...                  targets=SAMPLE_DIR / "targets.csv")  # doctest: +SKIP
     """
-    day = _as_date(as_of)
+    day = parse_as_of(as_of)
     w = weights or Weights()
     step = on_read or (lambda _: None)
-    target_frame = read_targets(targets if isinstance(targets, (list, tuple)) else [targets])
-    specs = [parse_network_spec(spec) for spec in network]
+    if isinstance(network, (str, os.PathLike)):
+        network = [network]  # one export given alone, not a list of one
+    if isinstance(targets, (str, os.PathLike)):
+        targets = [targets]
+    target_frame = read_targets(list(targets))
+    specs = [parse_network_spec(str(spec)) for spec in network]
     with _friend_reader(target_frame, builtin_aliases, len(specs)) as read_friend:
         pending = [read_friend(path) for _, path in specs]  # read in the background when it pays
         me = read_export(export)
@@ -180,14 +184,40 @@ def _read_ledger(path: str | Path) -> pd.DataFrame:
         return list_entries(conn)
 
 
-def _as_date(as_of: dt.date | str | None) -> dt.date:
+#: The days ``--as-of`` may name: LinkedIn exists since 2003, and dates past 2100 are typos.
+AS_OF_RANGE = (dt.date(2003, 1, 1), dt.date(2100, 12, 31))
+
+
+def parse_as_of(as_of: dt.date | str | None) -> dt.date:
+    """The ``--as-of`` day: a date or ``YYYY-MM-DD`` between 2003-01-01 and 2100-12-31; today when None.
+
+    Raises
+    ------
+    SourceError
+        For anything else, with one line that says what to give.
+
+    Examples
+    --------
+    >>> parse_as_of("2026-11-20")
+    datetime.date(2026, 11, 20)
+    >>> parse_as_of("9999-12-31")
+    Traceback (most recent call last):
+    ...
+    netgraph.errors.SourceError: --as-of '9999-12-31' is outside 2003-01-01..2100-12-31; give a date in that range
+    """
     if as_of is None:
-        return dt.date.today()
-    if isinstance(as_of, dt.datetime):
-        return as_of.date()
-    if isinstance(as_of, dt.date):
-        return as_of
-    try:
-        return dt.date.fromisoformat(str(as_of))
-    except ValueError:
-        raise SourceError(f"--as-of '{as_of}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20") from None
+        day = dt.date.today()
+    elif isinstance(as_of, dt.datetime):
+        day = as_of.date()
+    elif isinstance(as_of, dt.date):
+        day = as_of
+    else:
+        try:
+            day = dt.date.fromisoformat(str(as_of).strip())
+        except ValueError:
+            raise SourceError(f"--as-of '{as_of}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20") from None
+    low, high = AS_OF_RANGE
+    if not low <= day <= high:
+        raise SourceError(f"--as-of '{day.isoformat()}' is outside {low.isoformat()}..{high.isoformat()}; "
+                          "give a date in that range")
+    return day

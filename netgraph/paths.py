@@ -16,23 +16,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph.advice import choose_ask, connector_ask, warmth_word
+from netgraph.evidence import never_exchanged
 from netgraph.io.export import Owner
 from netgraph.plan import CONNECTOR_COLUMNS, INSIDER_COLUMNS, PATH_COLUMNS, Plan
 from netgraph.weights import Weights
 
 __all__ = ["find_insiders", "find_intro_paths", "rank_connectors", "set_answers", "answer"]
-
-
-def _warmth_word(warmth: float) -> str:
-    return "close" if warmth >= 0.6 else "warm" if warmth >= 0.3 else "lukewarm" if warmth >= 0.15 else "cold"
-
-
-def _ask(warmth: float, quiet_days: float, w: Weights) -> str:
-    if pd.notna(quiet_days) and quiet_days >= w.cold_days:
-        return "reconnect"
-    if warmth >= w.referral_warmth and (pd.isna(quiet_days) or quiet_days <= w.referral_recent_days):
-        return "referral"
-    return "conversation"
 
 
 def find_insiders(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataFrame:
@@ -65,22 +55,31 @@ def find_insiders(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataFram
             tie = G.edges[owner, pid]
             warmth, relevance = tie["warmth"], node.get("relevance", 0.0)
             score = warmth ** w.warmth_share * relevance ** (1 - w.warmth_share)
-            ask = _ask(warmth, tie.get("quiet_days", np.nan), w)
+            evidence = tie.get("evidence", ())
+            role = node.get("role", "other")
+            ask = choose_ask(evidence, warmth=tie.get("ask_warmth", warmth), quiet_days=tie.get("quiet_days"),
+                             role=role, weights=w)
             rows.append({
                 "company": company["name"], "priority": company["priority"], "person_id": pid,
                 "name": node["name"], "url": node["url"], "employer": node["company"], "position": node["position"],
                 "warmth": warmth, "relevance": relevance, "score": round(score, 4), "ask": ask,
-                "reasons": tuple(tie["reasons"]) + tuple(node.get("relevance_reasons", ())) + _ask_reason(ask),
+                "reasons": tuple(tie["reasons"]) + tuple(node.get("relevance_reasons", ()))
+                + _ask_reason(ask, role, evidence),
+                "evidence": tuple(evidence),
             })
     return _ranked(rows, INSIDER_COLUMNS, company_order=_order(G))
 
 
-def _ask_reason(ask: str) -> tuple[str, ...]:
-    return {
-        "referral": ("knows you well: ask about a referral",),
-        "reconnect": ("the tie has gone quiet: reconnect and offer something before asking",),
-        "conversation": ("ask for a short conversation first",),
-    }[ask]
+def _ask_reason(ask: str, role: str, evidence: tuple) -> tuple[str, ...]:
+    if ask == "referral":
+        return ("knows you well: ask about a referral",)
+    if ask == "reconnect":
+        return ("you were in touch once and it has gone quiet: reconnect and offer something before asking",)
+    if role == "recruiter":
+        return ("a recruiter: ask about the roles and the hiring process, not for a referral",)
+    if never_exchanged(evidence):
+        return ("you have not talked yet: ask for a short conversation first",)
+    return ("ask for a short conversation first",)
 
 
 def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataFrame:
@@ -120,7 +119,7 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
 def _path_reasons(connector: str, target: str, mine: dict, theirs: dict, node: dict) -> tuple[str, ...]:
     first_mine = mine["reasons"][0] if mine["reasons"] else "a connection"
     first_theirs = theirs["reasons"][0] if theirs["reasons"] else "connected on LinkedIn"
-    out = [f"{connector} is {_warmth_word(mine['warmth'])} to you: {first_mine}",
+    out = [f"{connector} is {warmth_word(mine['warmth'])} to you: {first_mine}",
            f"{connector} knows {target}: {first_theirs}"]
     if theirs.get("confidence") == "low":
         out.append(f"little evidence about how well {connector} knows {target}")
@@ -133,7 +132,8 @@ def rank_connectors(intro_paths: pd.DataFrame, G: nx.Graph, *, weights: Weights 
     A connector's paths add up with diminishing returns: within one target company the
     second person counts ``Weights.same_company_decay`` as much as the first, and the
     score is ``1 - prod(1 - path_score x decay)``, so reaching four people at two
-    targets beats reaching one. ``reaches`` suggests at most ``Weights.max_intros``
+    targets beats reaching one. ``reaches`` lists everyone they can introduce you to, best
+    first; ``ask_about`` suggests at most ``Weights.max_intros``
     people, the best at each company first, so nobody is asked for ten intros at once.
     """
     w = weights or Weights()
@@ -148,11 +148,14 @@ def rank_connectors(intro_paths: pd.DataFrame, G: nx.Graph, *, weights: Weights 
     for cid, paths in p.groupby("connector_id", sort=False):
         node, tie = G.nodes[cid], G.edges[owner, cid]
         picks = paths.sort_values(["rank", "score"], ascending=[True, False], kind="stable").head(w.max_intros)
-        cold = tie.get("quiet_days", 0) >= w.cold_days or tie["warmth"] < 0.15
+        ask = connector_ask(tie.get("evidence", ()), warmth=tie.get("ask_warmth", tie["warmth"]),
+                            quiet_days=tie.get("quiet_days"), weights=w)
+        cold = ask == "reconnect"
         rows.append({
             "person_id": cid, "name": node["name"], "url": node["url"], "company": node["company"],
             "position": node["position"], "score": round(float(score[cid]), 4),
-            "ask": "reconnect" if cold else "introduction", "reaches": tuple(picks["target_id"]),
+            "ask": ask, "reaches": tuple(paths.drop_duplicates("target_id")["target_id"]),
+            "ask_about": tuple(picks["target_id"]),
             "reasons": _connector_reasons(paths, picks, tie, cold),
         })
     out = pd.DataFrame(rows, columns=CONNECTOR_COLUMNS)
@@ -216,8 +219,9 @@ def answer(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights
         "skipped_rows": int(stats.get("skipped_rows", 0)), "networks": int(stats.get("networks", 0)),
     }
     near = pd.DataFrame(G.graph.get("near_misses", []), columns=["company", "looks_like", "count"])
-    return Plan(G=G, as_of=dt.date.fromisoformat(G.graph["as_of"]), owner=owner, targets=targets,
+    plan = Plan(G=G, as_of=dt.date.fromisoformat(G.graph["as_of"]), owner=owner, targets=targets,
                 insiders=insiders, intro_paths=paths, connectors=connectors, near_misses=near,
-                summary=summary, notes=tuple(G.graph.get("notes", ())))
+                summary=summary, notes=tuple(G.graph.get("notes", ())), weights=weights)
+    return plan
 
 

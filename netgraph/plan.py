@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -16,15 +17,17 @@ import pandas as pd
 
 from netgraph.errors import NetgraphError
 from netgraph.io.export import Owner
+from netgraph.weights import Weights
 
 __all__ = ["Plan", "validate_plan", "INSIDER_COLUMNS", "PATH_COLUMNS", "CONNECTOR_COLUMNS"]
 
 INSIDER_COLUMNS = ["company", "priority", "person_id", "name", "url", "employer", "position",
-                    "warmth", "relevance", "score", "ask", "reasons"]
+                    "warmth", "relevance", "score", "ask", "reasons", "evidence"]
 PATH_COLUMNS = ["company", "priority", "target_id", "target_name", "target_url", "target_employer",
                  "target_position", "connector_id", "connector_name", "connector_url", "connector_company",
                  "connector_position", "warmth", "strength", "relevance", "score", "source", "reasons"]
-CONNECTOR_COLUMNS = ["person_id", "name", "url", "company", "position", "score", "ask", "reaches", "reasons"]
+CONNECTOR_COLUMNS = ["person_id", "name", "url", "company", "position", "score", "ask", "reaches", "ask_about",
+                     "reasons"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -50,6 +53,11 @@ class Plan:
         second_degree, skipped_rows, networks.
     notes
         Data-quality sentences for the report.
+    weights
+        The model the answers were found with.
+    actions
+        This week's plan (:func:`netgraph.actions.plan_actions`): at most one action per
+        person, in the order to take them.
     """
 
     G: nx.Graph
@@ -62,6 +70,15 @@ class Plan:
     near_misses: pd.DataFrame
     summary: dict = field(default_factory=dict)
     notes: tuple = ()
+    weights: Weights = field(default_factory=Weights)
+
+    @functools.cached_property
+    def actions(self) -> tuple:
+        """This week's plan, worked out from this plan's own answers (so a redacted plan's
+        actions are redacted too): :func:`netgraph.actions.plan_actions`."""
+        from netgraph.actions import plan_actions
+
+        return plan_actions(self, weights=self.weights)
 
     def __repr__(self) -> str:
         s = self.summary

@@ -11,7 +11,6 @@ costs a few hundred milliseconds.
 
 from __future__ import annotations
 
-import functools
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -19,9 +18,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from netgraph._words import ago as _ago
-from netgraph._words import plural as _plural
 from netgraph.io.export import Export
+from netgraph.evidence import Evidence, describe_all
+from netgraph.roles import classify_roles
 from netgraph.weights import Weights, describe_weights
 
 __all__ = ["Weights", "score_ties", "score_network_ties", "score_known_ties", "score_relevance", "describe_weights"]
@@ -88,7 +87,7 @@ def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: 
     Returns ``person_id, place, ended`` for the best match per person.
     """
     if history.empty or connections.empty:
-        return pd.DataFrame(columns=["place", "ended"])
+        return pd.DataFrame(columns=["place", "began", "ended", "cohort"])
     name_col = "company" if place == "company" else "school"
     owners = ["_owner"] if "_owner" in history else []  # several owners' exports, stacked
     h = history.loc[history["started_on"].notna(), [name_col, "started_on", "finished_on", *owners]]
@@ -105,9 +104,12 @@ def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: 
         pairs["connected_on"] <= pairs["finished_on"] + pd.Timedelta(days=92))
     pairs = pairs.loc[inside & pairs["_key"].ne("")] if place == "company" else pairs.loc[inside]
     if pairs.empty:
-        return pd.DataFrame(columns=["place", "ended"])
+        return pd.DataFrame(columns=["place", "began", "ended", "cohort"])
     pairs = pairs.sort_values("finished_on", ascending=False).drop_duplicates("person_id")
-    return pairs.set_index("person_id").rename(columns={name_col: "place", "finished_on": "ended"})[["place", "ended"]]
+    window = [name_col, "started_on", *owners]
+    pairs = pairs.assign(cohort=pairs.groupby(window, sort=False)["person_id"].transform("size"))
+    return pairs.set_index("person_id").rename(
+        columns={name_col: "place", "finished_on": "ended", "started_on": "began"})[["place", "began", "ended", "cohort"]]
 
 
 def _map_unique(values: pd.Series, func) -> pd.Series:
@@ -223,7 +225,9 @@ def score_ties(
     schools = _shared_history(conns.reset_index(), _as_history(export.education), place="school", as_of=now)
     for hist in (jobs, schools):
         h = hist.reindex(ids)
-        points += w.shared_history * pd.Series(
+        # A cohort of 166 connections made during one course is not 166 classmates.
+        share = (w.shared_history_cohort / h["cohort"].astype(float).clip(lower=1)).clip(upper=1.0).fillna(0.0)
+        points += w.shared_history * share * pd.Series(
             _decay(_age_days(h["ended"], now).fillna(1e9), w.shared_history_half_life_days), index=ids)
 
     last = pd.concat([msgs["last_message"], _last_by_person(recs, ids), _last_by_person(ends, ids)], axis=1).max(axis=1)
@@ -247,10 +251,11 @@ def score_ties(
         close_now = (notes["note_closeness"].fillna(notes["note_floor"]) >= 0.5) & notes["last_contact"].isna()
         t.loc[close_now, "quiet_days"] = 0.0
     t["confidence"] = _confidence(t, recs, ends, jobs, schools, notes, ids, export)
-    t["reasons"] = _tie_reasons(t, msgs["last_message"], recs, ends, jobs, schools, notes, now, who)
+    t["evidence"] = _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who)
+    t["reasons"] = [describe_all(ev, as_of) for ev in t["evidence"].tolist()]
     t["warmth"] = t["warmth"].clip(0.0, 1.0).round(4)
     return t[["warmth", "confidence", "messages", "sent", "received", "last_contact", "connected_on",
-              "quiet_days", "reasons"]]
+              "quiet_days", "reasons", "evidence"]]
 
 
 _SEP = "\x1f"
@@ -350,91 +355,83 @@ def _confidence(t, recs, ends, jobs, schools, notes, ids, export) -> pd.Series:
     return pd.Series(np.select([rich, some], ["high", "medium"], "low"), index=ids)
 
 
-def _tie_reasons(t, last_message, recs, ends, jobs, schools, notes, now, who="you") -> pd.Series:
-    """Short sentences built from the evidence, one tuple per person.
+def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who="you") -> pd.Series:
+    """The evidence of each tie as a tuple of :class:`~netgraph.evidence.Evidence`.
 
     The loop runs over plain Python lists (not pandas rows): it is the one per-person
     step, and it runs for every one of your connections.
     """
-    rec_map = _direction_years(recs)
-    end_map = _direction_counts(ends)
-    job_map = jobs["place"].to_dict() if len(jobs) else {}
-    school_map = schools["place"].to_dict() if len(schools) else {}
-    note_map = {pid: _note_reasons(row, now) for pid, row in notes.iterrows()} if notes is not None else {}
-    message_days = _age_days(last_message, now).round().tolist()
-    connected_days = _age_days(t["connected_on"], now).tolist()
+    rec_map = _by_direction(recs, "last")
+    end_map = _by_direction(ends, "count")
+    job_map = _history_map(jobs)
+    school_map = _history_map(schools)
+    note_map = {pid: row for pid, row in notes.iterrows()} if notes is not None else {}
+    inv_map = {}
+    if len(inv):
+        firsts = inv.sort_values("date", kind="stable").drop_duplicates("person_id")
+        inv_map = {pid: (d, bool(n) if n == n else False, day) for pid, d, n, day in zip(
+            firsts["person_id"], firsts["direction"], firsts.get("has_note", pd.Series(False, index=firsts.index)),
+            firsts["date"])}
+    last_message = msgs["last_message"].tolist()
+    last_reply = msgs["last_reply"].tolist()
+    exchanges = msgs["exchanges"].fillna(0).astype(int).tolist()
     names = who.reindex(t.index).fillna("they").tolist() if isinstance(who, pd.Series) else [who] * len(t)
     out = []
-    for pid, who, n, sent, received, m_days, c_days in zip(
+    for pid, name, n, sent, received, last, reply, ex, connected in zip(
             t.index.tolist(), names, t["messages"].tolist(), t["sent"].tolist(), t["received"].tolist(),
-            message_days, connected_days):
-        both = "you both" if who == "you" else f"{who} and they both"
-        reasons = list(note_map.get(pid, ()))
+            last_message, last_reply, exchanges, t["connected_on"].tolist()):
+        ev: list[Evidence] = []
+        tags: tuple = ()
+        note = note_map.get(pid)
+        if note is not None:
+            tags = note["note_tags"] if isinstance(note["note_tags"], tuple) else ()
+            closeness = int(note["closeness"]) if pd.notna(note["closeness"]) else 0
+            if closeness or tags:
+                ev.append(Evidence("note", who=name, closeness=closeness, tags=tags))
+            if pd.notna(note["last_contact"]):
+                ev.append(Evidence("last_contact", who=name, date=note["last_contact"]))
         if n:
-            last = _ago(m_days) if m_days == m_days else "at an unknown date"
-            if sent and received:
-                reasons.append(f"{_plural(n, 'message')} both ways, the last {last}")
-            elif sent:
-                reasons.append(f"{_plural(n, 'message')} from {who}, none answered (the last {last})")
-            else:
-                reasons.append(f"{_plural(n, 'message')} from them, none answered by {who} (the last {last})")
-        for direction, year in rec_map.get(pid, ()):
-            reasons.append(f"{who} recommended them in {year}" if direction == "given"
-                           else f"they recommended {who} in {year}")
-        for direction, count in end_map.get(pid, ()):
-            reasons.append(f"{who} endorsed them {_times(count)}" if direction == "given"
-                           else f"they endorsed {who} {_times(count)}")
+            direction = "both" if sent and received else "sent" if sent else "received"
+            ev.append(Evidence("messages", who=name, direction=direction, count=int(n), date=_stamp(last),
+                               since=_stamp(reply) if direction == "both" else None))
+        ev += [Evidence("recommendation", who=name, direction=d, date=_stamp(day)) for d, day in rec_map.get(pid, ())]
+        ev += [Evidence("endorsement", who=name, direction=d, count=int(c)) for d, c in end_map.get(pid, ())]
         if pid in job_map:
-            reasons.append(f"connected while {both} worked at {job_map[pid]} (inferred former colleague)")
+            place, began, ended, cohort = job_map[pid]
+            ev.append(Evidence("shared_history", who=name, place=place, since=began, date=ended, cohort=cohort,
+                               inferred="colleague" not in tags, flag="job"))
         if pid in school_map:
-            reasons.append(f"connected while {who} studied at {school_map[pid]} (inferred classmate)")
-        if not n and c_days == c_days:
-            when = f"{int(c_days / 365.25)} years ago" if c_days >= 730 else _ago(c_days)
-            reasons.append(f"connected {when}, no messages since")
-        out.append(tuple(reasons))
+            place, began, ended, cohort = school_map[pid]
+            ev.append(Evidence("shared_history", who=name, place=place, since=began, date=ended, cohort=cohort,
+                               inferred=not ({"classmate", "alumni"} & set(tags)), flag="school"))
+        if pid in inv_map:
+            direction, has_note, day = inv_map[pid]
+            ev.append(Evidence("invitation", who=name, direction=direction, date=_stamp(day),
+                               flag="note" if has_note else ""))
+        if not n:
+            ev.append(Evidence("connected", who=name, date=_stamp(connected)))
+        out.append(tuple(ev))
     return pd.Series(out, index=t.index, dtype=object)
 
 
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+def _stamp(value: object) -> pd.Timestamp | None:
+    return pd.Timestamp(value) if value is not None and pd.notna(value) else None
 
 
-def _direction_years(evidence: pd.DataFrame) -> dict:
+def _history_map(history: pd.DataFrame) -> dict:
+    if not len(history):
+        return {}
+    return {pid: (place, _stamp(began), _stamp(ended), int(cohort)) for pid, place, began, ended, cohort in zip(
+        history.index, history["place"], history["began"], history["ended"], history["cohort"])}
+
+
+def _by_direction(evidence: pd.DataFrame, column: str) -> dict:
     out: dict = {}
     if evidence.empty:
         return out
-    for (pid, direction), last in evidence["last"].items():
-        year = last.year if pd.notna(last) else "the past"
-        out.setdefault(pid, []).append((direction, year))
+    for (pid, direction), value in evidence[column].items():
+        out.setdefault(pid, []).append((direction, value))
     return out
-
-
-def _direction_counts(evidence: pd.DataFrame) -> dict:
-    out: dict = {}
-    if evidence.empty:
-        return out
-    for (pid, direction), count in evidence["count"].items():
-        out.setdefault(pid, []).append((direction, int(count)))
-    return out
-
-
-def _note_reasons(note: pd.Series, now: pd.Timestamp) -> list[str]:
-    reasons = []
-    tags = ", ".join(note["note_tags"]) if isinstance(note["note_tags"], tuple) else ""
-    if pd.notna(note["note_closeness"]) or tags:
-        parts = []
-        if pd.notna(note["note_closeness"]):
-            parts.append(f"closeness {int(note['closeness'])}/5")
-        if tags:
-            parts.append(tags)
-        reasons.append("your note: " + ", ".join(parts))
-    if pd.notna(note["last_contact"]):
-        reasons.append(f"you last spoke {_ago((now - note['last_contact']).days)} (your note)")
-    return reasons
-
-
-# ---------------------------------------------------------------------------
-# Known ties and relevance
 
 
 def score_known_ties(known: pd.DataFrame, *, weights: Weights | None = None) -> pd.Series:
@@ -448,27 +445,6 @@ def score_known_ties(known: pd.DataFrame, *, weights: Weights | None = None) -> 
     w = weights or Weights()
     levels = known["strength"].round().clip(1, 5)
     return levels.map(lambda s: w.known_strength[int(s) - 1] if pd.notna(s) else w.known_default).astype(float)
-
-
-_RECRUITER = re.compile(r"recruit|talent|sourc(?:er|ing)|people partner|hr business partner|head of people", re.I)
-_MANAGER = re.compile(r"\b(?:manager|head|director|lead|vp|vice president|cto|chief|founder)\b", re.I)
-_STOP = {"senior", "junior", "staff", "principal", "lead", "sr", "jr", "i", "ii", "iii", "of", "the", "and", "a", "-"}
-
-
-@functools.lru_cache(maxsize=65536)
-def _title_words(title: str) -> frozenset[str]:
-    words = re.findall(r"[a-z0-9+#]+", title.casefold())
-    return frozenset(_stem(x) for x in words if x not in _STOP)
-
-
-def _stem(word: str) -> str:
-    """A crude stem, so that engineer, engineers and engineering compare equal."""
-    for _ in range(2):
-        for suffix in ("ing", "er", "s"):
-            if word.endswith(suffix) and len(word) > len(suffix) + 3:
-                word = word[: -len(suffix)]
-                break
-    return word
 
 
 def score_relevance(people: pd.DataFrame, targets: pd.DataFrame, *, weights: Weights | None = None) -> pd.DataFrame:
@@ -498,14 +474,7 @@ def score_relevance(people: pd.DataFrame, targets: pd.DataFrame, *, weights: Wei
     priority = people["target"].map(info["priority"]).fillna(1).astype(float)
     titles = people["target"].map(info["titles"]).map(lambda x: x if isinstance(x, tuple) else ())
     position = people["position"].fillna("").astype(str)
-    wanted_words = titles.map(lambda ts: [_title_words(x) for x in ts])
-    pos_words = position.map(_title_words)
-    wanted = pd.Series([any(ws and ws <= p for ws in wl) for wl, p in zip(wanted_words, pos_words)], index=people.index)
-    recruiter = position.str.contains(_RECRUITER)
-    field = pd.Series([any(p & ws for ws in wl) if wl else True for wl, p in zip(wanted_words, pos_words)], index=people.index)
-    manager = position.str.contains(_MANAGER) & field & ~recruiter
-    role = pd.Series(np.select([wanted & ~manager, recruiter, manager], ["wanted title", "recruiter", "hiring manager"], "other"),
-                     index=people.index)
+    role = classify_roles(position, titles)
     factor = role.map(dict(w.role_factor))
     relevance = factor / (1.0 + w.priority_step * (priority - 1))
     reasons = [

@@ -49,6 +49,11 @@ class Weights:
         company they work at now (a likely former colleague), or while you studied.
     shared_history_half_life_days : 1825
         Half-life of shared history, counted from when it ended.
+    shared_history_cohort : 8
+        Inferred shared history counts fully only when at most this many connections were
+        made at the same place in the same window; a larger cohort shares the points
+        (``shared_history x min(1, 8 / cohort)``): 166 people connected during one
+        bootcamp are not 166 classmates.
     connection : 0.05
         Points for being connected at all.
     known_strength : (0.2, 0.35, 0.5, 0.7, 0.9)
@@ -77,6 +82,33 @@ class Weights:
         A connector's second person at the same target adds half as much, the third a quarter.
     max_intros : 3
         The most introductions suggested from one connector at once.
+    close_warmth, warm_warmth, cool_warmth : 0.6, 0.35, 0.15
+        The warmth scale's words: a tie at or above ``close_warmth`` is "close", then
+        "warm", "cool", and below ``cool_warmth`` "cold" (:func:`netgraph.advice.warmth_word`).
+    intro_warmth : 0.15
+        A connector is asked for an introduction only at this warmth or above (and in touch
+        within ``cold_days``); below it, the ask is to get in touch first.
+    follow_up_days : 7
+        An ask without a reply gets a follow-up after this many days, never a second ask.
+    ask_again_days : 30
+        No new ask to the same person within this many days of the last one.
+    stale_after_days : 365
+        Ties from a friend's export older than this are discounted, and say so.
+    stale_half_life_days : 730
+        Past ``stale_after_days``, an export's ties lose half their strength every this
+        many days.
+    week_actions : 3
+        How many actions "Do these first this week" shows.
+    ledger_give_bonus : 0.3
+        Warmth added to a tie on the day you log a give to that person (``netgraph log
+        give``), halving every ``ledger_give_half_life_days``: giving before asking.
+    ledger_give_half_life_days : 60
+        Half-life of a give's warmth bonus.
+    ledger_open_ask_floor : 0.25
+        Right after an ask still waiting for a reply, the person's score as a connector is
+        multiplied by this, rising in a straight line to 1 at ``ask_again_days`` after the ask.
+    ledger_answered_ask_floor : 0.5
+        The same multiplier right after an ask that was answered.
     """
 
     message: float = 0.35
@@ -89,6 +121,7 @@ class Weights:
     invitation_note: float = 0.1
     shared_history: float = 0.45
     shared_history_half_life_days: float = 1825.0
+    shared_history_cohort: float = 8.0
     connection: float = 0.05
     known_strength: tuple = (0.2, 0.35, 0.5, 0.7, 0.9)
     known_default: float = 0.35
@@ -108,6 +141,19 @@ class Weights:
     )
     same_company_decay: float = 0.5
     max_intros: int = 3
+    close_warmth: float = 0.6
+    warm_warmth: float = 0.35
+    cool_warmth: float = 0.15
+    intro_warmth: float = 0.15
+    follow_up_days: float = 7.0
+    ask_again_days: float = 30.0
+    stale_after_days: float = 365.0
+    stale_half_life_days: float = 730.0
+    week_actions: int = 3
+    ledger_give_bonus: float = 0.3
+    ledger_give_half_life_days: float = 60.0
+    ledger_open_ask_floor: float = 0.25
+    ledger_answered_ask_floor: float = 0.5
 
     def replace(self, **changes) -> Weights:
         """Return a copy with some fields changed: ``Weights().replace(message=0.5)``."""

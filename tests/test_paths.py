@@ -51,7 +51,8 @@ def test_close_friend_is_asked_for_a_referral_and_a_cold_acquaintance_is_not(tmp
             recommendations_received=[(friend, "2025-04-01")])
     plan = _plan(tmp_path, me, targets)
     asks = dict(zip(plan.insiders["name"], plan.insiders["ask"]))
-    assert asks == {"Maya Chen": "referral", "Tom Okafor": "reconnect"}
+    # Tom never talked with you: nothing to reconnect, a short conversation is the ask (issue 14)
+    assert asks == {"Maya Chen": "referral", "Tom Okafor": "conversation"}
     maya = plan.insiders.set_index("name").loc["Maya Chen"]
     assert "30 messages both ways, the last 2 months ago" in maya["reasons"]
     assert "they recommended you in 2025" in maya["reasons"]
@@ -77,7 +78,8 @@ def test_connector_reaching_four_people_at_two_targets_ranks_first(tmp_path, tar
     top = plan.connectors.iloc[0]
     assert top["name"] == "Hana Hub"
     assert "can introduce you to 4 people at 2 targets: Stripe (2), Shopify (2)" in top["reasons"]
-    assert len(top["reaches"]) == 3  # never ten intros at once
+    assert len(top["reaches"]) == 4  # everyone, for the JSON
+    assert len(top["ask_about"]) == 3  # never ten intros at once
 
 
 def test_same_person_in_two_exports_is_one_person_with_two_paths(tmp_path, targets):

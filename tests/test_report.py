@@ -48,8 +48,8 @@ def _person(name, url, company, position):
 
 def test_json_matches_the_contract_exactly(plan):
     data = json.loads(render_json(plan))
-    assert list(data) == ["schema", "as_of", "summary", "targets", "connectors", "near_misses"]
-    assert data["schema"] == 1
+    assert list(data) == ["schema", "as_of", "summary", "targets", "connectors", "actions", "near_misses"]
+    assert data["schema"] == 2
     assert data["as_of"] == "2026-11-20"
     assert data["summary"] == {"connections": 5, "hidden": 1, "targets": 2, "insiders": 2, "intro_paths": 3,
                                "connectors": 2, "second_degree": 3, "skipped_rows": 4, "networks": 2}
@@ -395,8 +395,9 @@ def test_draft_reconnect_gives_first_and_asks_nothing_big(plan):
     body = tom.body.lower()
     for big in ("refer", "introduc", "20 minutes", "job", "role", "cv"):
         assert big not in body, big
-    assert "[link]" in tom.body  # something useful to send
-    assert "never really talked" in tom.body and "last talked" not in tom.body  # no messages, ever
+    # no messages, ever: an honest hello, no placeholder, no "since we last talked"
+    assert "[" not in tom.body
+    assert "properly talked" in tom.body and "last talked" not in tom.body
     assert "refer" not in _all_text(tom).lower()
 
 

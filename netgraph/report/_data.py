@@ -8,14 +8,13 @@ import json
 
 import pandas as pd
 
+from netgraph.output import spreadsheet_safe
 from netgraph.plan import Plan
 from netgraph.report import _common as c
 
 #: the columns of :func:`render_csv`, in order
 CSV_COLUMNS = ("kind", "company", "priority", "name", "url", "employer", "position", "via",
                "score", "ask", "reasons", "reaches")
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cut(rows: list, top: int | None) -> list:
@@ -37,11 +36,12 @@ def _connector(row: dict, plan: Plan, index: dict[str, dict]) -> dict:
     return {**c.person(row.get("name"), row.get("url"), row.get("company"), row.get("position")),
             "score": c.number(row.get("score")), "ask": c.text(row.get("ask")),
             "reaches": c.reached_people(plan, row.get("reaches"), index),
+            "ask_about": c.reached_people(plan, row.get("ask_about"), index),
             "reasons": c.reasons(row.get("reasons"))}
 
 
 def render_json(plan: Plan, *, top: int | None = None) -> str:
-    """Render a plan as JSON, in the schema of CONTRACT.md (``schema: 1``).
+    """Render a plan as JSON, in the schema documented in ``docs/json-report.md`` (``schema: 2``).
 
     Targets come in the order of the targets file, each with its insiders and intro paths
     best first; then the connectors, best first, and the near misses. Scores are rounded
@@ -75,7 +75,7 @@ def render_json(plan: Plan, *, top: int | None = None) -> str:
     connectors = connectors if top is None else connectors.head(max(int(top), 0))
     reach = _reach_index(plan, connectors)
     document = {
-        "schema": 1,
+        "schema": 2,
         "as_of": c.iso_date(plan.as_of),
         "summary": c.summary_counts(plan),
         "targets": [
@@ -85,6 +85,7 @@ def render_json(plan: Plan, *, top: int | None = None) -> str:
             for company, priority in zip(*_target_order(plan))
         ],
         "connectors": _connector_rows_json(connectors, reach),
+        "actions": [_action_json(a) for a in _cut(list(plan.actions), top)],
         "near_misses": [
             {"company": c.text(r.get("company")), "looks_like": c.text(r.get("looks_like")),
              "count": c.integer(r.get("count"))}
@@ -162,7 +163,8 @@ def _strs(column: pd.Series) -> list[str]:
 
 def _reach_index(plan: Plan, connectors: pd.DataFrame) -> dict[str, dict]:
     """The Persons that the listed connectors reach, from the intro paths (else the graph)."""
-    wanted = {pid for reaches in connectors.get("reaches", []) for pid in c.strings(reaches)}
+    wanted = {pid for column in ("reaches", "ask_about") for reaches in connectors.get(column, [])
+              for pid in c.strings(reaches)}
     if not wanted:
         return {}
     paths = plan.intro_paths
@@ -182,17 +184,20 @@ def _connector_rows_json(frame: pd.DataFrame, reach: dict[str, dict]) -> list[di
     if len(frame) == 0:
         return []
     people = _people(_strs(frame["name"]), _strs(frame["url"]), _strs(frame["company"]), _strs(frame["position"]))
+    ask_about = frame["ask_about"].tolist() if "ask_about" in frame else frame["reaches"].tolist()
     return [{**who, "score": _score(score), "ask": ask,
-             "reaches": [reach[pid] for pid in c.strings(reaches)], "reasons": _reasons(why)}
-            for who, score, ask, reaches, why in zip(people, frame["score"].tolist(), _strs(frame["ask"]),
-                                                     frame["reaches"].tolist(), frame["reasons"].tolist())]
+             "reaches": [reach[pid] for pid in c.strings(reaches)],
+             "ask_about": [reach[pid] for pid in c.strings(first)][:3], "reasons": _reasons(why)}
+            for who, score, ask, reaches, first, why in zip(
+                people, frame["score"].tolist(), _strs(frame["ask"]), frame["reaches"].tolist(), ask_about,
+                frame["reasons"].tolist())]
 
 
-def _safe_cell(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading ``'``."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+def _action_json(action: c.Action) -> dict:
+    """The contract's Action: kind, person, company, about, why, due."""
+    return {"kind": action.contract_kind, "person": action.recipient, "company": action.company,
+            "about": action.target, "why": list(action.reasons),
+            "due": action.due.isoformat() if action.due else None}
 
 
 def render_csv(plan: Plan, *, top: int | None = None) -> str:
@@ -244,7 +249,7 @@ def render_csv(plan: Plan, *, top: int | None = None) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _safe_cell("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: spreadsheet_safe("" if v is None else v) for k, v in row.items()})
     return out.getvalue()
 
 

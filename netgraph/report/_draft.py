@@ -8,14 +8,18 @@ introduction, told why that person, and offered a blurb to forward.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 
+import pandas as pd
 from rapidfuzz import fuzz, process
 
 from netgraph.errors import NetgraphError
+from netgraph.evidence import exchanged, find, invited
 from netgraph.plan import Plan
+from netgraph.roles import classify_role
 from netgraph.report import _common as c
 
 
@@ -232,19 +236,9 @@ def _choose_via(via: str, actions: list[c.Action], *, what: str) -> c.Action:
 
 
 def _role(plan: Plan, person_id: str, position: str, titles: tuple[str, ...]) -> str:
-    """``recruiter``, ``wanted title``, ``hiring manager`` or ``other``."""
+    """Their role at the target, as the scoring decided it (:mod:`netgraph.roles`)."""
     role = c.text(plan.G.nodes[person_id].get("role")) if person_id in plan.G else ""
-    if role and role != "other":
-        return role
-    lowered = position.casefold()
-    if re.search(r"recruit|talent|sourcer|people partner|\bhr\b|human resources", lowered):
-        return "recruiter"
-    if any(t.casefold() in lowered or (lowered and lowered in t.casefold()) for t in titles if t):
-        return "wanted title"
-    if re.search(r"(?<!product )(?<!program )(?<!project )(?<!account )manager|head of|director"
-                 r"|\blead\b|\bvp\b|vice president|chief|founder", lowered):
-        return "hiring manager"
-    return "other"
+    return role or classify_role(position, titles)
 
 
 def _role_words(titles: tuple[str, ...]) -> str:
@@ -253,93 +247,117 @@ def _role_words(titles: tuple[str, ...]) -> str:
     return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
 
 
-def _history(action: c.Action) -> str:
-    """How you know them, from the reasons and the warmth.
+def _tie_evidence(plan: Plan, person_id: str) -> tuple:
+    owner = plan.G.graph.get("owner")
+    if owner is not None and plan.G.has_edge(owner, person_id):
+        return tuple(plan.G.edges[owner, person_id].get("evidence", ()))
+    return ()
 
-    One of ``close``, ``recommended`` (close, and they recommended you), ``met``,
-    ``colleague``, ``classmate``, ``in touch``, ``never talked`` or ``lapsed``.
+
+def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
+    """How you know them, from the evidence only (never from reason sentences).
+
+    One of ``recommended``, ``close``, ``colleague``, ``classmate``, ``talked``, ``unanswered``,
+    ``they invited``, ``you invited``, ``new`` (connected in the last three months) or
+    ``never talked``.
     """
-    said = " ".join(action.reasons).casefold()
     warmth = action.warmth if action.warmth is not None else 0.0
-    if warmth >= 0.6:  # in touch now: no need to recall how you met
-        if re.search(r"(they|she|he) recommended you|recommended you in", said):
-            return "recommended"
+    talked = exchanged(evidence)
+    if any(e.kind == "recommendation" and e.direction == "received" for e in evidence) and talked:
+        return "recommended"
+    if warmth >= 0.6 and talked:
         return "close"
-    if re.search(r"met[- ](at|recently)|meetup|event|conference", said):
-        return "met"
-    if re.search(r"colleague|worked together|work together|same team", said):
+    confirmed = [e for e in find(evidence, "shared_history") if not e.inferred]
+    if any(e.flag == "job" for e in confirmed):
         return "colleague"
-    if re.search(r"classmate|school|university|college|studied", said):
+    if any(e.flag == "school" for e in confirmed):
         return "classmate"
-    if warmth >= 0.35:
-        return "in touch"
-    if re.search(r"no messages|never (talked|spoke|messaged)", said):
-        return "never talked"
-    return "lapsed"
+    if talked:
+        return "talked"
+    if any(e.kind == "messages" and e.direction == "sent" for e in evidence):
+        return "unanswered"
+    invitation = invited(evidence)
+    if invitation is not None and invitation.date is not None and (pd.Timestamp(as_of) - invitation.date).days <= 365:
+        return "they invited" if invitation.direction == "received" else "you invited"
+    connected = find(evidence, "connected")
+    if connected and connected[0].date is not None and (pd.Timestamp(as_of) - connected[0].date).days <= 90:
+        return "new"
+    return "never talked"
 
 
 _OPENERS = {
     "recommended": "Thanks again for the recommendation you wrote for me; it still helps.",
     "close": "I hope your week is going well.",
-    "met": "It was good to meet you recently.",
     "colleague": "I hope things are good with you since we worked together.",
-    "classmate": "I hope all is well since our student days.",
-    "in touch": "I hope you've been well since we last talked.",
-    "never talked": "We've been connected here for a while, though I don't think we've properly talked yet.",
-    "lapsed": "It's been a while since we last talked, and I hope you're doing well.",
+    "classmate": "I hope all is well since we studied together.",
+    "talked": "I hope you've been well since we last talked.",
+    "unanswered": "I hope you're well. I know my last message may have come at a busy time.",
+    "they invited": "Thank you again for connecting with me here.",
+    "you invited": "Thank you for accepting my invitation to connect.",
+    "new": "We connected here recently, and I wanted to properly introduce myself.",
+    "never talked": "We're connected here, though I don't think we've properly talked yet.",
 }
 
 
-def _opener(action: c.Action) -> str:
-    """A first line fitted to how you know them."""
-    return _OPENERS[_history(action)]
+def _opener(history: str) -> str:
+    """A first line fitted to how you know them, claiming nothing the data does not hold."""
+    return _OPENERS[history]
 
 
 def _write(plan: Plan, action: c.Action, target: c.Target, signature: str) -> Draft:
     titles = target.titles
     person = action.recipient
     role = _role(plan, action.recipient_id, person["position"], titles)
+    history = _history(action, _tie_evidence(plan, action.recipient_id), plan.as_of)
     if action.kind == "referral":
-        subject, body = _referral(action, titles)
+        subject, body = _referral(action, titles, history)
     elif action.kind == "conversation":
-        subject, body = _conversation(action, titles, role)
+        subject, body = _conversation(action, titles, role, history)
     elif action.kind in ("reconnect", "reconnect_first"):
-        subject, body = _reconnect(action)
+        subject, body = _reconnect(action, history)
     else:
-        subject, body = _introduction(plan, action, target)
+        subject, body = _introduction(plan, action, target, history)
     greeting = f"Hi {c.first_name(person['name'])},"
     text = "\n\n".join([greeting, *body, f"Best,\n{signature}"]) + "\n"
     alternatives = _alternatives(plan, action, role, titles)
     return Draft(recipient=person["name"], subject=subject, body=text, alternatives=alternatives)
 
 
-def _referral(action: c.Action, titles: tuple[str, ...]) -> tuple[str, list[str]]:
+def _referral(action: c.Action, titles: tuple[str, ...], history: str) -> tuple[str, list[str]]:
     company = action.company
     role = _role_words(titles)
     wanted = f"a {role} role at {company}" if role else f"a role at {company}"
     subject = f"Would you refer me for {wanted}?"
     return subject, [
-        _opener(action),
+        _opener(history),
         f"I'm applying for {wanted}, and since you know me and how I work, you're the first "
         "person I wanted to ask: would you be willing to refer me?",
-        "To keep it quick for you, I can send my CV, the link to the posting [link] and two or "
+        "To keep it quick for you, I can send my CV, the link to the posting and two or "
         "three lines on why I'd be a good fit.",
         "If the timing isn't right, no problem at all, and thank you either way.",
     ]
 
 
-def _conversation(action: c.Action, titles: tuple[str, ...], role: str) -> tuple[str, list[str]]:
+def _conversation(action: c.Action, titles: tuple[str, ...], role: str, history: str) -> tuple[str, list[str]]:
     company = action.company
     wanted = _role_words(titles)
     looking = f"{wanted} roles at {company}" if wanted else f"roles at {company}"
     position = action.recipient["position"]
-    knows = {"recruiter": f"what {company} looks for in the people it hires",
-             "hiring manager": "what your team looks for",
+    if role == "recruiter":
+        return f"A question about {looking}", [
+            _opener(history),
+            f"I'm looking at {looking}, and as {_article(position)} {position} there you'd know how "
+            "the hiring works and which teams are looking.",
+            f"Would you have 20 minutes for a call about the open roles and how {company}'s process runs? "
+            "I'll fit around your calendar.",
+            "Thank you for considering it.",
+        ]
+    knows = {"hiring manager": "what your team looks for",
              "wanted title": "what the work is really like"}.get(role, f"what it's really like to work at {company}")
     inside = (f"As {_article(position)} {position} there, you'd know {knows}." if position
               else f"You'd know {knows}.")
     return f"20 minutes about your work at {company}?", [
-        _opener(action),
+        _opener(history),
         f"I'm looking at {looking}. {inside}",
         "Would you have 20 minutes in the next couple of weeks for a call or a coffee? "
         "I'll fit around your calendar.",
@@ -347,37 +365,47 @@ def _conversation(action: c.Action, titles: tuple[str, ...], role: str) -> tuple
     ]
 
 
-def _reconnect(action: c.Action) -> tuple[str, list[str]]:
+def _reconnect(action: c.Action, history: str) -> tuple[str, list[str]]:
     person = action.recipient
     # someone you know at a target works there; a connector's employer is their own
     where = action.company if action.kind == "reconnect" else (person["company"] or action.company)
-    history = _history(action)
-    work = f"your work as {_article(person['position'])} {person['position']}" if person["position"] else "your work"
+    at = f" at {where}" if where else ""
+    if history in ("never talked", "new", "they invited", "you invited", "unanswered"):
+        # nothing to re-connect with: an honest first hello, no request yet
+        return "Hello", [
+            _opener(history),
+            f"I'm curious how things are going for you{at}, and I'd be glad to hear what you're working on.",
+            "No agenda beyond that: I hope to keep in touch.",
+        ]
     first = {
-        "never talked": f"We connected a while back but never really talked, and I've been curious how "
-                        f"things are going for you at {where}.",
-        "classmate": f"It's been a long time since our student days, and I've wondered how things are "
-                     f"going for you at {where}.",
+        "classmate": f"It's been a long time since we studied together, and I've wondered how things are "
+                     f"going for you{at}.",
         "colleague": f"It's been a long time since we worked together, and I've wondered how things are "
-                     f"going for you at {where}.",
+                     f"going for you{at}.",
     }.get(history, f"It's been a long time since we last talked, and I've wondered how things are "
-                            f"going for you at {where}.")
+                   f"going for you{at}.")
     return "Thought of you", [
         first,
-        f"I came across [an article, event or tool that fits {work}] and thought you might "
-        "enjoy it: [link].",
-        "How are you finding it there?" if history == "never talked" else "How have you been?",
+        "How have you been? I'd love to hear what you're working on these days.",
     ]
 
 
-def _introduction(plan: Plan, action: c.Action, target: c.Target) -> tuple[str, list[str]]:
+def _is_top_choice(plan: Plan, action: c.Action) -> bool:
+    """Whether this company is the one this person is asked about first this week."""
+    for planned in plan.actions:
+        if planned.recipient_id == action.recipient_id:
+            return planned.company == action.company
+    return action.priority == 1
+
+
+def _introduction(plan: Plan, action: c.Action, target: c.Target, history: str) -> tuple[str, list[str]]:
     person = action.target or {}
     name, first = person.get("name", ""), c.first_name(person.get("name", ""))
     position = person.get("position", "")
     company = action.company
     role = _role_words(target.titles)
     goal = f"I'm looking for a new role as {_article(role)} {role}" if role else "I'm looking for a new role"
-    rank = ("is at the top of my list" if target.priority == 1
+    rank = ("is at the top of my list" if target.priority == 1 and _is_top_choice(plan, action)
             else "is one of the companies I'd most like to join")
     job = f", who works there as {_article(position)} {position}" if position else f", who works at {company}"
     why = {
@@ -388,7 +416,7 @@ def _introduction(plan: Plan, action: c.Action, target: c.Target) -> tuple[str, 
     }.get(_role(plan, action.target_id, position, target.titles),
           f"A conversation with {first} would help me understand {company} from the inside.")
     return f"Would you introduce me to {name}?", [
-        _opener(action),
+        _opener(history),
         f"{goal}, and {company} {rank}. I noticed you're connected with {name}{job}. {why}",
         f"Would you be comfortable introducing me to {first}?",
         "If it makes things easier, I'm happy to write a short blurb about myself that you can "
@@ -416,10 +444,10 @@ def _alternatives(plan: Plan, action: c.Action, role: str, titles: tuple[str, ..
         later = (f"would you introduce me to {meet} at {company}?" if action.kind == "reconnect_first"
                  else f"would you have 20 minutes to tell me about {company}?")
         return (
-            "I saw your news about [what happened]: congratulations! How is it going?",
-            "I read your post about [topic] and it changed how I think about [something]. Thanks for writing it.",
-            "I know someone who could help with [something they care about]: shall I introduce you?",
-            f"Later, once you are back in touch: {later}",
+            "Send something useful to their work (an article, a talk, a tool) with one line on why it "
+            "made you think of them.",
+            "Offer to introduce them to someone in your network who could help with what they are working on.",
+            f"Later, once they have answered: {later}",
         )
     if role == "recruiter":
         asks = [

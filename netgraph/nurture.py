@@ -8,12 +8,12 @@ first, drawn from what the evidence says about them.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
+from netgraph.evidence import find
 from netgraph.plan import Plan
+from netgraph.roles import is_recruiter
 from netgraph.weights import Weights
 
 __all__ = ["find_nurture", "render_nurture"]
@@ -76,7 +76,7 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
         rows.append({
             "person_id": pid, "name": node["name"], "company": node["company"], "position": node["position"],
             "warmth": tie["warmth"], "unlocks": round(value, 4), "score": round(score, 4), "role": role,
-            "offer": suggest_offer(node, tie["reasons"]), "started": started,
+            "offer": suggest_offer(node, tuple(tie.get("evidence", ()))), "started": started,
             "reasons": tuple(tie["reasons"]) + ((_started(tie),) if started else ()) + (_why(pid, plan, role),),
         })
     out = pd.DataFrame(rows, columns=_COLUMNS)
@@ -99,35 +99,37 @@ def _why(pid: str, plan: Plan, role: str) -> str:
     return " and ".join(parts)
 
 
-_RECRUITER = re.compile(r"recruit|talent|sourc", re.I)
-_MANAGER = re.compile(r"\b(manager|head|director|vp|lead)\b", re.I)
+def suggest_offer(node: dict, evidence: tuple = ()) -> str:
+    """Something worth giving this person before any ask, drawn from what the data shows.
 
-
-def suggest_offer(node: dict, reasons: tuple) -> str:
-    """Something worth giving this person before any ask, from what we know of them.
+    It reads the tie's evidence (:mod:`netgraph.evidence`) and the person's role
+    (:mod:`netgraph.roles`); when the data shows nothing specific, it says so plainly
+    instead of inventing news.
 
     Examples
     --------
-    >>> suggest_offer({"position": "Technical Recruiter", "company": "Stripe"}, ())
+    >>> suggest_offer({"position": "Technical Recruiter", "company": "Stripe"})
     'pass on a strong candidate you know for a role Stripe is hiring for'
     """
-    text = " ".join(reasons)
-    former = re.search(r"worked at (.+?) \(inferred former colleague\)", text)
-    school = re.search(r"studied at (.+?) \(inferred classmate\)", text)
     position, company = node.get("position", ""), node.get("company", "") or "their company"
-    if _RECRUITER.search(position):
+    history = find(evidence, "shared_history")
+    jobs = [e for e in history if e.flag == "job"]
+    schools = [e for e in history if e.flag == "school"]
+    if is_recruiter(position):
         return f"pass on a strong candidate you know for a role {company} is hiring for"
-    if former:
-        return f"catch up about people and news from {former.group(1)}; share what you are working on"
-    if school:
-        return f"a note about {school.group(1)}: an alumni event or news worth sharing"
-    if "they endorsed you" in text:
-        return "thank them for the endorsement and endorse a skill you have seen them use"
-    if _MANAGER.search(position):
-        return f"congratulate them on {company}'s recent news and share a write-up their team would find useful"
+    if any(e.kind == "endorsement" and e.direction == "received" for e in evidence):
+        return "thank them for endorsing you, and endorse a skill you have seen them use"
+    if any(e.kind == "recommendation" and e.direction == "received" for e in evidence):
+        return "thank them again for the recommendation, and offer one in return"
+    if jobs:
+        return (f"share news from {jobs[0].place} or what you are working on now; you may have overlapped "
+                "there, so ask rather than assume")
+    if schools:
+        return f"mention {schools[0].place}: an alumni event or news from there, if you know of one"
     if position:
-        return f"share an article, talk or tool useful in their work as {position}"
-    return "comment thoughtfully on something they posted, or send a short hello with news of your own"
+        return (f"nothing specific in your data: share an article, talk or tool you found useful that "
+                f"fits their work as {position}")
+    return "nothing specific in your data: a short hello with news of your own"
 
 
 def render_nurture(table: pd.DataFrame, *, top: int | None = 15) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.advice import choose_ask, connector_ask, warmth_word
-from netgraph.evidence import never_exchanged
+from netgraph.evidence import describe_evidence, never_exchanged
 from netgraph.io.export import Owner
 from netgraph.plan import CONNECTOR_COLUMNS, INSIDER_COLUMNS, PATH_COLUMNS, Plan
 from netgraph.weights import Weights
@@ -111,18 +111,22 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
                     company["name"], company["priority"], tid, target["name"], target["url"],
                     target["company"], target["position"], cid, connector["name"], connector["url"],
                     connector["company"], connector["position"], warmth, strength, relevance, round(score, 4),
-                    theirs["source"], _path_reasons(connector["name"], target["name"], mine, theirs, target),
+                    theirs["source"],
+                    _path_reasons(connector["name"], target["name"], mine, theirs, target, G.graph["as_of"]),
                 ))
     return _ranked(rows, PATH_COLUMNS, company_order=_order(G))
 
 
-def _path_reasons(connector: str, target: str, mine: dict, theirs: dict, node: dict) -> tuple[str, ...]:
+def _path_reasons(connector: str, target: str, mine: dict, theirs: dict, node: dict,
+                  as_of_iso: str) -> tuple[str, ...]:
     first_mine = mine["reasons"][0] if mine["reasons"] else "a connection"
     first_theirs = theirs["reasons"][0] if theirs["reasons"] else "connected on LinkedIn"
     out = [f"{connector} is {warmth_word(mine['warmth'])} to you: {first_mine}",
            f"{connector} knows {target}: {first_theirs}"]
     if theirs.get("confidence") == "low":
         out.append(f"little evidence about how well {connector} knows {target}")
+    as_of = dt.date.fromisoformat(as_of_iso)
+    out += [describe_evidence(e, as_of) for e in theirs.get("evidence", ()) if e.kind == "export_age"]
     return tuple(out) + tuple(node.get("relevance_reasons", ()))
 
 

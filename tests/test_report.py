@@ -73,6 +73,7 @@ def test_json_matches_the_contract_exactly(plan):
     assert [p["target"]["name"] for p in shopify["intro_paths"]] == ["Li Wei"]
     assert shopify["insiders"][0]["ask"] == "reconnect"
     assert data["connectors"][0] == {**sam, "score": 0.74, "ask": "introduction", "reaches": [dana, li],
+                                     "ask_about": [dana, li],
                                      "reasons": ["reaches 2 people at 2 targets"]}
     assert [c["name"] for c in data["connectors"]] == ["Sam Lee", "Inés García"]
     assert data["near_misses"] == [{"company": "Stripes Group", "looks_like": "Stripe", "count": 3}]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,9 +17,10 @@ from rapidfuzz import fuzz, process
 
 from netgraph.errors import NetgraphError
 from netgraph.evidence import exchanged, find, invited
+from netgraph.io.identity import normalize_name, normalize_url
 from netgraph.plan import Plan
-from netgraph.roles import classify_role
 from netgraph.report import _common as c
+from netgraph.roles import classify_role
 
 
 @dataclass(frozen=True)
@@ -70,13 +70,12 @@ def render_draft(draft: Draft) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", bare.casefold()))
+    """A name's words, folded the reader's way (case and accents ignored, punctuation dropped)."""
+    return " ".join(re.findall(r"\w+", normalize_name(text)))
 
 
 def _url_key(text: str) -> str:
-    return text.strip().casefold().rstrip("/").removeprefix("https://").removeprefix("http://")
+    return normalize_url(text)
 
 
 @dataclass(frozen=True)

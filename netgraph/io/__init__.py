@@ -6,6 +6,7 @@ The frames and their columns are documented in ``docs/architecture.md``.
 from __future__ import annotations
 
 from netgraph.io._inspect import render_inspection
+from netgraph.io._pack import Pack, is_pack, read_pack
 from netgraph.io._reader import read_export
 from netgraph.io.export import Export, Owner
 from netgraph.io.identity import (
@@ -21,6 +22,9 @@ __all__ = [
     "read_export",
     "read_known",
     "read_contacts",
+    "read_pack",
+    "is_pack",
+    "Pack",
     "render_inspection",
     "normalize_url",
     "normalize_urls",

@@ -23,6 +23,10 @@ KNOWN = SAMPLE_DIR / "known.csv"
 CONTACTS = SAMPLE_DIR / "contacts.csv"
 #: The sample's "today" (``--as-of``).
 AS_OF = "2026-11-20"
+#: A share pack: Kofi Asante's ties at your targets, made by ``netgraph share`` from his own export.
+PACK = SAMPLE_DIR / "packs" / "kofi-asante-share.csv"
+#: Kofi's own full export, the one he ran ``netgraph share`` on (you would never get it).
+PACK_SOURCE = SAMPLE_DIR / "packs" / "Complete_LinkedInDataExport_11-17-2026.zip"
 
 
 def network_specs() -> list[str]:

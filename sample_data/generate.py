@@ -4,7 +4,9 @@
 Run ``python sample_data/generate.py`` (or ``python -m netgraph.sample_data.generate``)
 to rewrite every sample file next to this script. The output is deterministic: the same
 bytes on every run (fixed seeds, fixed zip timestamps, no dependence on hash order or
-locale). Standard library only.
+locale). Standard library only, but for the last step: the share pack
+(``packs/kofi-asante-share.csv``) is made from Kofi's export by netgraph's own ``share``
+code, so the generator runs where netgraph is installed.
 
 Every person, profile URL, e-mail address and message here is invented. Company names
 are real or invented; nothing describes a real person. E-mail addresses use the reserved
@@ -40,6 +42,11 @@ HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 11, 20)
 #: Every zip member carries this timestamp so that zips are byte-identical on every run.
 ZIP_DATE_TIME = (2026, 11, 20, 9, 0, 0)
+#: Kofi Asante's own full export, and the share pack he made from it for your targets.
+KOFI_EXPORT = "packs/Complete_LinkedInDataExport_11-17-2026.zip"
+KOFI_PACK = "packs/kofi-asante-share.csv"
+#: The day Kofi made the pack (``netgraph share --as-of``).
+KOFI_PACK_DATE = date(2026, 11, 18)
 PROFILE_PREFIX = "https://www.linkedin.com/in/"
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -841,6 +848,7 @@ class SampleNetwork:
     GABRIEL_DATE = date(2018, 12, 3)
     NADIA_DATE = date(2020, 12, 14)
     INGRID_DATE = date(2026, 6, 8)
+    KOFI_DATE = date(2026, 11, 17)
 
     def __init__(self, seed: int = 20261120):
         self.seed = seed
@@ -1610,6 +1618,152 @@ class SampleNetwork:
         rows.sort(key=lambda t: (t[0], t[1][2]), reverse=True)
         return connections_csv([r for _, r in rows], "excel-eu")
 
+    # ---------------------------------------------------------------- a friend's own export (share pack)
+    def kofi_people(self) -> NameMaker:
+        """Kofi's contacts at your targets who are new to the sample (made once, after everyone else)."""
+        if not hasattr(self, "kofi_names"):
+            self.kofi_names = NameMaker(random.Random(f"{self.seed}-kofi-names"), self.used_slugs, self.used_names)
+            self.kofi_names.specials, self.kofi_names.odd = [], []
+            self.tariq = self.kofi_names.make("Tariq", "Mansour", "Datadog", "Engineering Manager",
+                                              slug="tariq-mansour-4e1b7d")
+            self.elena = self.kofi_names.make("Elena", "Varga", "Stripe", "Backend Engineer", slug="elena-varga-c27f90")
+        return self.kofi_names
+
+    def kofi_export(self) -> list[tuple[str, bytes]]:
+        """Kofi Asante's own full export (Nov 2026): he makes a share pack from it for you.
+
+        At your targets he knows Tariq Mansour (Engineering Manager at Datadog, his teammate
+        at Datadog: dozens of messages, recommendations both ways), Elena Varga (Backend
+        Engineer at Stripe: connected after a conference, never a message) and Hannah Brooks
+        (the Target recruiter of ``known.csv``: one exchange in 2024). Everyone else works
+        elsewhere, some with e-mail addresses, and his messages hold text that must never
+        reach the pack.
+        """
+        names = self.kofi_people()
+        rng = random.Random(f"{self.seed}-kofi")
+        kofi, robin = self.kofi, self.owner
+        until = datetime(2026, 11, 17, 8)
+        people: list[tuple[datetime, Person, str]] = [
+            (self.connected_on[id(kofi)], robin, "robin.castellanos@example.com"),
+            (self.connected_on[id(kofi)], self.theo, ""),
+            (_dt(2021, 4, 20, 9, 41), self.hana, ""),
+            (_dt(2018, 4, 11, 17, 2), self.tariq, ""),
+            (_dt(2023, 6, 20, 10, 15), self.elena, ""),
+            (_dt(2022, 1, 10, 16, 30), self.hannah, ""),
+        ]
+        for p in rng.sample(self.colleagues["Toast"], 60):
+            when = self.connected_on[id(p)]
+            if when < _dt(2021, 1, 11):
+                when = _dt(2021, 1, 11) + timedelta(days=rng.randrange(1200), minutes=rng.randrange(1440))
+            people.append((when, p, ""))
+        extra = []
+        for _ in range(300):
+            p = names.random(special_rate=0)
+            p.company, p.position = self.company(rng), self.position(rng)
+            extra.append(p)
+        extra[0].company, extra[0].position = "Stripe Partners", "Associate"
+        extra[1].company, extra[1].position = "Target Hospitality", "Software Developer"
+        for i, p in enumerate(extra):
+            if i < 90:  # met while he was at Datadog; they have moved on since
+                when = _dt(2017, 8, 14) + timedelta(days=rng.randrange(1230), minutes=rng.randrange(1440))
+            else:
+                when = _dt(2012, 9, 1) + timedelta(days=rng.randrange(5150), minutes=rng.randrange(1440))
+            people.append((when, p, fake_email(rng, p) if rng.random() < 0.08 else ""))
+        people = [t for t in people if t[0] <= until]
+        rows = [(w, [p.first, p.last, p.url, email, p.company, p.position, w.date()]) for w, p, email in people]
+        rows += [(w, ["", "", "", "", "", "", w.date()]) for w in
+                 (_dt(2014, 1, 1) + timedelta(days=rng.randrange(4300)) for _ in range(5))]
+        rows.sort(key=lambda t: (t[0], t[1][2]), reverse=True)
+
+        mrng = random.Random(f"{self.seed}-kofi-messages")
+        convs = []
+
+        def conv(others, **kw):
+            c = Conversation(conversation_id(mrng), others, **kw)
+            convs.append(c)
+            return c
+
+        c = conv([self.tariq])
+        self._sessions(mrng, c, self.tariq, _dt(2018, 4, 15), _dt(2026, 10, 30), 14, bias=1.2, me=kofi,
+                       last=_dt(2026, 11, 2, 19, 5))
+        for when, who, text in [
+            (_dt(2025, 2, 3, 20, 1), kofi, "My new number is 617-555-0143, text me when you land"),
+            (_dt(2025, 2, 3, 20, 9), self.tariq, "Saved. Dinner at the usual place Thursday?"),
+            (_dt(2026, 11, 2, 19, 20), kofi, "Congrats on the new team! Datadog is lucky to have you as a manager"),
+            (_dt(2026, 11, 2, 19, 31), self.tariq, "Thanks! We're hiring SREs, send good people my way"),
+        ]:
+            c.add(when, who, text)
+        c = conv([self.hannah])
+        c.add(_dt(2024, 3, 5, 14, 12), self.hannah, "Hi Kofi, we're growing the engineering team at Target in "
+              "Minneapolis. Any interest in a chat?", subject="Engineering at Target")
+        c.add(_dt(2024, 3, 6, 9, 40), kofi, "Thanks Hannah, happy at Toast for now, but I'll pass it on to friends.")
+        c = conv([self.theo])
+        self._sessions(mrng, c, self.theo, _dt(2021, 3, 2), _dt(2026, 9, 1), 4, size=(1, 3), me=kofi)
+        for p in mrng.sample(extra, 40):
+            c = conv([p], folder=mrng.choice(["INBOX", "ARCHIVE"]))
+            self._sessions(mrng, c, p, _dt(2018, 1, 1), _dt(2026, 11, 10), mrng.randint(1, 2), size=(1, 3), me=kofi)
+        c = conv([Person("DevSummit 2026", "", "")], title="Sponsored Conversation")
+        c.add(_dt(2026, 6, 1, 9, 0), c.others[0], '<p class="spinmail-quill-editor__spin-break">Kofi, your free '
+              'expo pass for DevSummit Boston is waiting.</p>', sender_url="")
+        msgs = sort_for_export(convs, kofi, until=until)
+        robin_thread = next(t for t in self.convs if len(t.others) == 1 and t.others[0] is kofi)
+        msgs += robin_thread.messages(robin, until=until)  # the thread with you, as you have it
+        threads: dict[str, list[Message]] = {}
+        for m in msgs:
+            threads.setdefault(m.conversation_id, []).append(m)
+        ordered = sorted(threads.values(), key=lambda ms: (max(m.sent for m in ms), ms[0].conversation_id),
+                         reverse=True)
+        msgs = [m for ms in ordered for m in sorted(ms, key=lambda m: m.sent, reverse=True)]
+
+        # Endorsements and recommendations: his side of yours, and his with Tariq.
+        mine_received = [r for r in self.endorsements(given=False, until=until) if r[4] == kofi.url]
+        mine_given = [r for r in self.endorsements(given=True, until=until) if r[4] == kofi.url]
+        given = [(r[0], r[1], robin.first, robin.last, robin.url, "ACCEPTED") for r in mine_received]
+        tariq = ("Tariq", "Mansour", self.tariq.url, "ACCEPTED")
+        given += [(_dt(2019, 5, 2, 10, 4, 11), "Site Reliability Engineering", *tariq),
+                  (_dt(2021, 8, 19, 21, 30, 2), "Kubernetes", *tariq)]
+        received = [(r[0], r[1], robin.first, robin.last, robin.url, r[5]) for r in mine_given]
+        received += [(_dt(2019, 6, 11, 8, 0, 40), "Go", *tariq)]
+        tariq_text = ("Tariq and I were on the same on-call rotation at Datadog for three years. He is the calmest "
+                      "person in an incident I know, and the one who writes the postmortem everyone reads.")
+        kofi_text = ("Kofi joined my team at Datadog as a new grad and within a year owned our alert routing. "
+                     "Careful, kind, and relentless about reliability.")
+        rec_given = [(robin.first, robin.last, robin.company, robin.position, RECOMMENDATION_TEXTS["kofi"],
+                      _dt(2024, 5, 30, 16, 0), ""),
+                     ("Tariq", "Mansour", "Datadog", "Senior Site Reliability Engineer", tariq_text,
+                      _dt(2020, 11, 30, 19, 12), "")]
+        rec_received = [("Tariq", "Mansour", "Datadog", "Senior Site Reliability Engineer", kofi_text,
+                         _dt(2020, 12, 10, 8, 45), "VISIBLE")]
+        invitations = [
+            Invitation(self.elena.name, kofi.name, _dt(2023, 6, 19, 22, 5), "", "INCOMING", self.elena.url, kofi.url),
+            Invitation(kofi.name, self.hannah.name, _dt(2022, 1, 9, 12, 0), "", "OUTGOING", kofi.url, self.hannah.url),
+        ]
+        profile = profile_csv({
+            "First Name": "Kofi", "Last Name": "Asante", "Birth Date": "Jul 2",
+            "Headline": "Senior Software Engineer at Toast | ex-Datadog | reliability, payments",
+            "Summary": "Backend engineer who likes boring, well-monitored systems.",
+            "Industry": "Software Development", "Geo Location": "Boston, Massachusetts, United States",
+        })
+        positions = positions_csv([
+            ["Toast", "Senior Software Engineer", "Payouts and reconciliation", "Boston, Massachusetts, United States",
+             "Jan 2021", ""],
+            ["Datadog", "Software Engineer", "Alert routing and on-call tooling", "New York, New York, United States",
+             "Aug 2017", "Dec 2020"],
+        ])
+        return [
+            ("Connections.csv", connections_csv([r for _, r in rows], "modern")),
+            ("messages.csv", messages_csv(msgs, "2025-11")),
+            ("Invitations.csv", invitations_csv(invitations)),
+            ("Endorsement_Given_Info.csv", endorsements_csv(sorted(given, reverse=True), given=True)),
+            ("Endorsement_Received_Info.csv", endorsements_csv(sorted(received, reverse=True), given=False)),
+            ("Recommendations_Given.csv", recommendations_csv(rec_given)),
+            ("Recommendations_Received.csv", recommendations_csv(rec_received)),
+            ("Profile.csv", profile),
+            ("Positions.csv", positions),
+            ("Education.csv", education_csv([["Georgia Institute of Technology", "2013", "2017", "",
+                                              "Bachelor of Science - BS, Computer Science", ""]])),
+        ]
+
     # ---------------------------------------------------------------- user files
     def targets_csv(self) -> bytes:
         return simple_csv(["company", "priority", "aliases", "titles"],
@@ -1664,6 +1818,7 @@ class SampleNetwork:
         out["targets.txt"] = ("file", self.targets_txt())
         out["known.csv"] = ("file", self.known_csv())
         out["contacts.csv"] = ("file", self.contacts_csv())
+        out[KOFI_EXPORT] = ("zip", self.kofi_export())
         return out
 
 
@@ -1678,7 +1833,24 @@ def generate(out_dir: Path | str = HERE, *, seed: int = 20261120) -> list[Path]:
         else:
             write_bytes(path, payload)
         written.append(path)
+    written.append(write_share_pack(out_dir))
     return written
+
+
+def write_share_pack(out_dir: Path) -> Path:
+    """Kofi's share pack for your targets, made from his export by netgraph's own ``share``.
+
+    The one step that needs netgraph itself (and pandas): run the generator where netgraph
+    is installed. The pack is what ``netgraph share KOFI_EXPORT --for targets.csv --as-of
+    2026-11-18 --output packs/kofi-asante-share.csv`` writes.
+    """
+    from netgraph.io._pack import render_pack
+    from netgraph.share import make_share_pack
+
+    share = make_share_pack(out_dir / KOFI_EXPORT, [out_dir / "targets.csv"], as_of=KOFI_PACK_DATE)
+    path = out_dir / KOFI_PACK
+    write_bytes(path, render_pack(share.pack).encode("utf-8"))
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ _EXPORTS = {
     # reading
     "read_export": "netgraph.io", "read_known": "netgraph.io", "read_contacts": "netgraph.io",
     "normalize_url": "netgraph.io", "Export": "netgraph.io", "Owner": "netgraph.io",
+    "read_pack": "netgraph.io", "Pack": "netgraph.io",
     # companies
     "read_targets": "netgraph.companies", "match_companies": "netgraph.companies",
     "group_companies": "netgraph.companies",
@@ -41,6 +42,8 @@ _EXPORTS = {
     # over time
     "find_nurture": "netgraph.nurture", "compare_exports": "netgraph.diff", "diff_exports": "netgraph.diff",
     "open_ledger": "netgraph.ledger", "add_entry": "netgraph.ledger", "list_entries": "netgraph.ledger",
+    # share packs (a friend's ties at your targets, made on their machine)
+    "build_share_pack": "netgraph.share",
     # the sample
     "load_sample": "netgraph.demo",
 }

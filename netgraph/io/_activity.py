@@ -13,7 +13,7 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import TIMESTAMP, Dates, parse_dates
-from netgraph.io._parts import Part, assign, file_info, skipped_rows
+from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
 from netgraph.io._table import OPTIONAL_ADVICE, Spec, Table, open_table
 from netgraph.io._people import PeopleIndex, resolve_people
 from netgraph.io.identity import normalize_name, normalize_names, normalize_urls
@@ -87,7 +87,7 @@ def read_invitations(raw: bytes, name: str, owner_name: str) -> Part:
         "owner_name": np.where(sent, col("from"), np.where(received, col("to"), "")),
     })
     dates = parse_dates(col("sent at"), TIMESTAMP)
-    reasons = np.full(len(frame), "", dtype=object)
+    reasons, _ = start_reasons(table)
     assign(reasons, ~sent & ~received, "cannot tell who invited whom (no 'Direction')")
     return _finish(table, "invitations", frame, dates, reasons, "Sent At")
 
@@ -105,7 +105,7 @@ def read_endorsements(raw: bytes, name: str, direction: str) -> Part:
         "line": table.line,
     })
     dates = parse_dates(col("endorsement date"), TIMESTAMP)
-    reasons = np.full(len(frame), "", dtype=object)
+    reasons, _ = start_reasons(table)
     assign(reasons, ((frame["name"] == "") & (frame["url"] == "")).to_numpy(), "no name or URL")
     return _finish(table, f"endorsements_{direction}", frame, dates, reasons, "Endorsement Date")
 
@@ -123,7 +123,7 @@ def read_recommendations(raw: bytes, name: str, direction: str) -> Part:
         "line": table.line,
     })
     dates = parse_dates(col("creation date"), TIMESTAMP)
-    reasons = np.full(len(frame), "", dtype=object)
+    reasons, _ = start_reasons(table)
     assign(reasons, (frame["name"] == "").to_numpy(), "no name")
     return _finish(table, f"recommendations_{direction}", frame, dates, reasons, "Creation Date")
 
@@ -159,8 +159,8 @@ def _finish(table: Table, kind: str, frame: pd.DataFrame, dates: Dates,
             f"date like '{dates.example}' (no row has a readable date); remove {table.name} "
             "to go on without it"
         )
-    details = np.full(len(frame), "", dtype=object)
-    details[bad] = [repr(v) for v in raw_dates[bad]]
+    details = table.details.copy()
+    details[bad] = shown_values(raw_dates[bad])
     frame = frame.assign(date=dates.array)
     for column in frame.columns:
         if frame[column].dtype == object:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import MONTH_YEAR, parse_dates
-from netgraph.io._parts import Part, assign, file_info, skipped_rows
+from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
 from netgraph.io._table import OPTIONAL_ADVICE, Spec, open_table
 
 logger = logging.getLogger(__name__)
@@ -47,13 +47,17 @@ def read_profile(raw: bytes, name: str) -> Part:
     """
     table, _ = open_table(raw, name, [PROFILE], advice=OPTIONAL_ADVICE)
     n = len(table)
+    reasons, details = start_reasons(table)
+    good = np.flatnonzero(reasons == "")
     full = ""
-    if n:
-        full = " ".join(f"{table.get('first name')[0]} {table.get('last name')[0]}".split())
-    info = file_info(name, "profile", table, rows=n, used=min(n, 1))
-    more = max(0, n - 1)
-    skipped = skipped_rows(name, table.line[1:], ["only the first profile row is used"] * more,
-                           [""] * more)
+    if len(good):
+        first = good[0]
+        full = " ".join(f"{table.get('first name')[first]} {table.get('last name')[first]}".split())
+        later = np.zeros(n, dtype=bool)
+        later[good[1:]] = True
+        assign(reasons, later, "only the first profile row is used")
+    info = file_info(name, "profile", table, rows=n, used=min(len(good), 1))
+    skipped = skipped_rows(name, table.line[reasons != ""], reasons[reasons != ""], details[reasons != ""])
     return Part(frame=pd.DataFrame(), skipped=skipped, info=info, extra={"name": full})
 
 
@@ -81,17 +85,16 @@ def _dated(table, kind: str, frame: pd.DataFrame, start: str, end: str,
     raw_start = f[start.casefold()] if start.casefold() in f else empty
     raw_end = f[end.casefold()] if end.casefold() in f else empty
     started, finished = parse_dates(raw_start, MONTH_YEAR), parse_dates(raw_end, MONTH_YEAR)
-    reasons = np.full(len(frame), "", dtype=object)
-    details = np.full(len(frame), "", dtype=object)
+    reasons, details = start_reasons(table)
     failures = []
     for label, dates, raw in ((start, started, raw_start), (end, finished, raw_end)):
         bad = assign(reasons, dates.bad, f"'{label}' is not a date like '{dates.example}'")
-        details[bad] = [repr(v) for v in raw[bad]]
+        details[bad] = shown_values(raw[bad])
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             failures.append((i, f"'{label}' is '{raw.iloc[i]}', expected a date like '{dates.example}'"))
     ok = reasons == ""
-    if len(frame) and not ok.any():
+    if len(frame) and not ok.any() and failures:
         i, message = min(failures)
         raise ExportFormatError(
             f"{table.name} line {table.line[i]}: {message} (no row has readable dates); "

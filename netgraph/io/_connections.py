@@ -4,7 +4,9 @@ Accepted: the current header with ``URL``, the 2018-2023 header without it, the 
 header with ``Address``/``Websites``/``Instant Messengers``, and the <=2016 Outlook
 contacts file; with or without the ``Notes:`` preamble (also in its Excel form); any
 supported encoding and delimiter. Date-only rows are hidden members: counted, listed in
-``skipped``, never joined.
+``skipped``, never joined. A file whose uploader removed the name columns
+(``Company,Position,Connected On``) is read only when names are not needed (company
+statistics); cells such as ``NA`` or ``N/A`` (R and Excel re-saves) are read as empty.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import CONNECTED_ON, parse_dates
-from netgraph.io._parts import Part, assign, file_info, skipped_rows
-from netgraph.io._table import Spec, Table, open_table
 from netgraph.io._frames import str_array
+from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
+from netgraph.io._table import Spec, Table, open_table
+from netgraph.io.cells import null_like
 from netgraph.io.identity import normalize_url_array, person_id_array
 
 logger = logging.getLogger(__name__)
@@ -31,30 +34,49 @@ ARCHIVE = Spec(
     required=(("First Name",), ("Last Name",), ("Company",), ("Position",), ("Connected On",)),
     optional=("URL", "Email Address", "Address", "Websites", "Instant Messengers"),
     example="First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    multiline=(),
 )
 OUTLOOK = Spec(
     label="Connections.csv",
     required=(("First Name",), ("Last Name",), ("Company",), ("Job Title",)),
     optional=("E-mail Address", "Web Page", "Title", "Middle Name", "Suffix"),
     log_unknown=False,
+    multiline=(),
 )
+# Uploaders remove the name columns for privacy: the companies can still be counted.
+ANONYMOUS = Spec(
+    label="Connections.csv",
+    required=(("Company",), ("Position",), ("Connected On",)),
+    optional=("URL", "Email Address", "Address", "Websites", "Instant Messengers"),
+    multiline=(),
+)
+SPECS = (ARCHIVE, OUTLOOK, ANONYMOUS)
 HIDDEN = "hidden member: the row has only a date"
 
 
-def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
+def read_connections(raw, name: str, keep_companies=None, need_names: bool = True) -> Part:
     """Parse Connections.csv (not yet checked against the owner; see ``_reader``).
 
     With ``keep_companies`` (stripped company strings in, booleans out) only the rows
-    it keeps are read further; the others are not counted as used or skipped.
+    it keeps are read further; the others are not counted as used or skipped. A file
+    without name columns is an error when ``need_names``; else each row is a nameless
+    connection with the id ``row:<line>``, and ``Part.extra['notes']`` says so.
 
     Raises
     ------
     ExportFormatError
-        No connections header, or no row could be read.
+        No connections header, no row could be read, or no name columns when they are needed.
     """
     keep = ("company", keep_companies) if keep_companies is not None else None
-    table, spec = open_table(raw, name, [ARCHIVE, OUTLOOK], keep=keep)
-    outlook = spec is OUTLOOK
+    table, spec = open_table(raw, name, SPECS, keep=keep)
+    outlook, anonymous = spec is OUTLOOK, spec is ANONYMOUS
+    if anonymous and need_names:
+        raise ExportFormatError(
+            f"{name} line {table.header.line}: there are no name columns (the header has "
+            f"{_listed(table.header.cells)}), so nobody can be named, matched to messages or "
+            "introduced: pass Connections.csv as LinkedIn wrote it (with First Name, Last Name "
+            "and URL). `netgraph companies` and `netgraph inspect` work on this file"
+        )
     first, last, company = table.get("first name"), table.get("last name"), table.get("company")
     if outlook:
         position, email = table.get("job title"), table.get("e-mail address")
@@ -64,6 +86,13 @@ def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
         position, email = table.get("position"), table.get("email address")
         url_raw = table.get("url")
         date_raw = table.get("connected on")
+    nulls = {}
+    for label, values in (("Company", company), ("Position", position), ("URL", url_raw),
+                          ("Email Address", email), ("Connected On", date_raw)):
+        empty = null_like(values) & (values != "")
+        if empty.any():
+            nulls[label] = (int(empty.sum()), pd.unique(values[empty])[:3].tolist())
+            values[empty] = ""
     dates = parse_dates(date_raw, CONNECTED_ON)
     full = first + " " + last
     lone = (first == "") | (last == "")
@@ -72,22 +101,26 @@ def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
     email = np.array([e.lower() for e in email], dtype=object)
 
     n = len(table)
-    reasons = np.full(n, "", dtype=object)
-    details = np.full(n, "", dtype=object)
+    reasons, details = start_reasons(table)
     extra = assign(reasons, table.extra > 0, "more fields than the header has")
     details[extra] = [f"{k} extra" for k in table.extra[extra]]
     someone = (full != "") | (url_raw != "") | (email != "") | (company != "") | (position != "")
     has_date = date_raw != ""
     hidden = assign(reasons, ~someone & has_date, HIDDEN)
-    assign(reasons, (full == "") & (url == "") & (email == ""), "no name, URL or e-mail")
+    if not anonymous:
+        assign(reasons, (full == "") & (url == "") & (email == ""), "no name, URL or e-mail")
+    else:
+        assign(reasons, ~someone, "no company or position")
     bad = assign(reasons, dates.bad, f"'Connected On' is not a date like '{dates.example}'")
-    details[bad] = [repr(v) for v in date_raw[bad]]
+    details[bad] = shown_values(date_raw[bad])
 
     ok = reasons == ""
     if keep is None:
         _fail_if_nothing_read(table, ok, hidden, bad, date_raw, dates.example)
+    ids = person_id_array(url[ok], email[ok], full[ok], company[ok]) if not anonymous \
+        else np.array([f"row:{k}" for k in table.line[ok]], dtype=object)
     data = pd.DataFrame({
-        "person_id": str_array(person_id_array(url[ok], email[ok], full[ok], company[ok])),
+        "person_id": str_array(ids),
         "name": str_array(full[ok]),
         "first_name": str_array(first[ok]),
         "last_name": str_array(last[ok]),
@@ -101,7 +134,25 @@ def read_connections(raw: bytes, name: str, keep_companies=None) -> Part:
     skipped = skipped_rows(name, table.line[~ok], reasons[~ok], details[~ok])
     info = file_info(name, "connections", table, rows=n, used=len(data),
                      dates=dates, used_mask=ok)
-    return Part(frame=data, skipped=skipped, info=info, hidden=int(hidden.sum()))
+    notes = [_null_note(name, label, count, examples) for label, (count, examples) in nulls.items()]
+    if anonymous:
+        notes.insert(0, f"{name} has no name columns (only {_listed(table.header.cells)}): companies "
+                        "can be counted, but nobody can be named, matched to messages or introduced "
+                        "(`netgraph report`, `draft`, `map` and `nurture` need the names)")
+    return Part(frame=data, skipped=skipped, info=info, hidden=int(hidden.sum()),
+                extra={"notes": notes})
+
+
+def _listed(cells) -> str:
+    shown = ", ".join(c for c in cells if c)
+    return shown if len(shown) <= 120 else shown[:117] + "..."
+
+
+def _null_note(name: str, column: str, count: int, examples: list[str]) -> str:
+    quoted = ", ".join(f"'{v[:10]}'" for v in examples)
+    cells = "cell says" if count == 1 else "cells say"
+    return (f"{name}: {count:,} '{column}' {cells} {quoted} (how R and Excel re-saves write an empty "
+            "cell): read as empty")
 
 
 def dedupe(part: Part, owner_url: str) -> Part:
@@ -141,6 +192,11 @@ def _fail_if_nothing_read(table: Table, ok: np.ndarray, hidden: np.ndarray, bad:
             "pass the file as LinkedIn wrote it, or fix the dates in a text editor"
         )
     i = int(np.flatnonzero(~hidden)[0])
+    if table.reasons[i]:
+        raise ExportFormatError(
+            f"{table.name} line {table.line[i]}: {table.reasons[i]} ({table.details[i]}), and no other "
+            "row could be read: pass the file as LinkedIn wrote it"
+        )
     raise ExportFormatError(
         f"{table.name} line {table.line[i]}: no row could be read (each has more fields than "
         "the header, or no name): pass the file as LinkedIn wrote it"

@@ -21,7 +21,7 @@ import pandas as pd
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import TIMESTAMP, parse_dates
 from netgraph.io._frames import str_array
-from netgraph.io._parts import Part, assign, file_info, skipped_rows
+from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
 from netgraph.io._table import OPTIONAL_ADVICE, Spec, open_table
 from netgraph.io._people import PeopleIndex, resolve_people, url_codes
 from netgraph.io.identity import normalize_name
@@ -84,8 +84,7 @@ def read_messages(raw: bytes, name: str) -> Part:
     sender_url = sender_urls[sender_codes]
     dates = parse_dates(col("date"), TIMESTAMP)
 
-    reasons = np.full(n, "", dtype=object)
-    details = np.full(n, "", dtype=object)
+    reasons, details = start_reasons(table)
     draft = _folded_in(col("is message draft"), {"yes", "true"}) \
         | _folded_in(col("is conversation draft"), {"yes", "true"})
     assign(reasons, draft, DRAFT)
@@ -96,8 +95,8 @@ def read_messages(raw: bytes, name: str) -> Part:
     hidden = (sender == "LinkedIn Member") & (sender_url == "")
     assign(reasons, hidden, HIDDEN_SENDER)
     bad = assign(reasons, dates.bad, f"'{date_label}' is not a date like '{dates.example}'")
-    details[bad] = [repr(v) for v in col("date")[bad]]
-    candidates = ~(draft | sponsored | hidden)
+    details[bad] = shown_values(col("date")[bad])
+    candidates = ~(draft | sponsored | hidden) & (table.reasons == "")
     if bad.any() and (bad == candidates).all():
         i = int(np.flatnonzero(bad)[0])
         raise ExportFormatError(

@@ -92,6 +92,17 @@ def files_frame(infos: list[dict]) -> pd.DataFrame:
     }, columns=FILES_COLUMNS)
 
 
+def start_reasons(table: Table) -> tuple[np.ndarray, np.ndarray]:
+    """Fresh ``(reasons, details)`` arrays for a table's rows, holding the reasons the
+    table itself gives (a line over the row limit, a quote that swallowed lines)."""
+    return table.reasons.copy(), table.details.copy()
+
+
+def shown_values(values, width: int = 60) -> list[str]:
+    """Values as a skipped row's detail shows them: quoted, cut to ``width`` characters."""
+    return [repr(v) if len(v) <= width else repr(v[:width]) + f"... ({len(v):,} characters)" for v in values]
+
+
 def assign(reasons: np.ndarray, mask: np.ndarray, reason: str) -> np.ndarray:
     """Give ``reason`` to the rows in ``mask`` that have none yet; returns those rows."""
     new = mask & (reasons == "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 from collections.abc import Callable
@@ -13,12 +14,15 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io import _activity, _background, _connections, _messages
-from netgraph.io._archive import Entry, Source, classify, open_source
+from netgraph.io._archive import KINDS, Entry, Source, classify, open_source
+from netgraph.io._load import Loaded
+from netgraph.io._parse import SWALLOWED, UNCLOSED, UNREADABLE
 from netgraph.io._parts import Part, file_info, files_frame, no_skipped
 from netgraph.io._table import Spec, decode, find_header
 from netgraph.io._people import index_people
 from netgraph.io.export import Export, Owner
 from netgraph.io.identity import make_person_id, normalize_name
+from netgraph.io.limits import Limits, current_limits
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +38,8 @@ _LOOKALIKES: list[Spec] = [
 ]
 
 
-def read_export(path: str | os.PathLike, *, keep_companies: Callable | None = None) -> Export:
+def read_export(path: str | os.PathLike, *, keep_companies: Callable | None = None,
+                limits: Limits | None = None, need_names: bool = True) -> Export:
     """Read a LinkedIn data export into typed frames.
 
     Parameters
@@ -48,6 +53,14 @@ def read_export(path: str | os.PathLike, *, keep_companies: Callable | None = No
         company of the file once). For friends' exports, where only the people at your
         targets matter: the other rows are parsed by pandas and dropped before any per-row
         work. ``hidden`` and ``skipped`` then cover the kept rows only.
+    limits
+        Size limits for every file read (default: :func:`netgraph.io.current_limits`;
+        the README's "Limits" lists them).
+    need_names
+        Refuse a Connections.csv whose name columns were removed (``Company,Position,
+        Connected On`` only: nobody can be named or introduced). With ``False`` it is read,
+        each row a nameless connection (``person_id`` ``row:<line>``), and ``Export.notes``
+        says what cannot be done (``netgraph companies`` and ``inspect`` use this).
 
     Returns
     -------
@@ -58,9 +71,10 @@ def read_export(path: str | os.PathLike, *, keep_companies: Callable | None = No
     Raises
     ------
     ExportFormatError
-        The path is missing, not a readable zip/folder/CSV, has no Connections.csv, or a
-        file is malformed as a whole (no header, no readable row). Every message names the
-        file and says what to try.
+        The path is missing, not a readable zip/folder/CSV (or not a regular file: a FIFO,
+        a device, a link out of the export folder), has no Connections.csv, a file breaks
+        a limit (size, zip bomb, nested zips), or a file is malformed as a whole (no header,
+        no readable row). Every message names the file and says what to try.
 
     Examples
     --------
@@ -73,8 +87,9 @@ def read_export(path: str | os.PathLike, *, keep_companies: Callable | None = No
     >>> export.connections[["person_id", "name", "connected_on"]].to_dict("records")
     [{'person_id': 'in:ana-ruiz', 'name': 'Ana Ruiz', 'connected_on': Timestamp('2023-11-07 00:00:00')}]
     """
-    with open_source(path) as source:
-        found = _read_files(source, keep_companies)
+    limits = limits or current_limits()
+    with open_source(path, limits) as source:
+        found = _read_files(source, keep_companies, limits, need_names)
     return _assemble(str(path), source, found)
 
 
@@ -102,24 +117,24 @@ _COUNTERPARTS = ("messages", "invitations", "endorsements_given", "endorsements_
                  "recommendations_given", "recommendations_received")
 
 
-def _read_files(source: Source, keep_companies: Callable | None = None) -> _Found:
-    """Read every file netgraph uses (Connections.csv first, by name or by content)."""
-    read_connections = partial(_connections.read_connections, keep_companies=keep_companies)
+def _read_files(source: Source, keep_companies: Callable | None, limits: Limits, need_names: bool) -> _Found:
+    """Read every file netgraph uses (each recognised by name, else by its header)."""
+    read_connections = partial(_connections.read_connections, keep_companies=keep_companies,
+                               need_names=need_names)
     if source.kind == "file":
         entry = source.entries[0]
-        raw = entry.read()
+        raw = entry.load(limits)
         _check_is_connections(raw, entry.path)
         return _Found({"connections": read_connections(raw, entry.path)},
                       {"connections": entry}, {})
     chosen = classify(source.entries)
+    chosen.update(_classify_by_header(source.entries, chosen))
     if "connections" not in chosen:
-        fallback = _find_connections_by_content(source)
-        if fallback is None:
-            raise _no_connections(source)
-        chosen["connections"] = fallback
-    contents = {kind: entry.read() for kind, entry in chosen.items()}
+        raise _no_connections(source)
+    contents = {kind: entry.load(limits) for kind, entry in chosen.items()}
     empty = {}
-    for kind, raw in contents.items():
+    for kind, loaded in contents.items():
+        raw = loaded.data
         if kind != "connections" and not raw[:4096].strip() and not raw.strip():
             # An empty optional file says nothing; it is listed, not an error.
             logger.info("%s is empty", chosen[kind].path)
@@ -174,6 +189,7 @@ def _assemble(path: str, source: Source, found: _Found) -> Export:
             for e in sorted(source.entries, key=lambda e: e.path.lower())]
     owner_id = make_person_id(owner_url, "", owner_name, "")
     all_skipped = _sorted_skipped([s for s in skipped if len(s)])
+    notes = [n for p in parts.values() for n in p.extra.get("notes", ())] + _damage_notes(all_skipped)
     return Export(
         source=path,
         owner=Owner(name=owner_name, url=owner_url, person_id=owner_id),
@@ -187,7 +203,24 @@ def _assemble(path: str, source: Source, found: _Found) -> Export:
         education=education,
         files=files_frame(rows),
         skipped=all_skipped,  # every part is in SKIPPED_COLUMNS order
+        notes=tuple(notes),
     )
+
+
+_DAMAGE = (UNCLOSED, SWALLOWED, UNREADABLE)
+_NOTED = 5
+
+
+def _damage_notes(skipped: pd.DataFrame) -> list[str]:
+    """A sentence for each row a damaged file would have swallowed or that broke a limit
+    (the first few; inspect lists them all)."""
+    reasons = skipped["reason"].to_numpy(dtype=object)
+    damaged = np.flatnonzero([r in _DAMAGE or r.startswith("longer than") for r in reasons])
+    notes = [f"{skipped['file'].iat[i]} line {skipped['line'].iat[i]}: {reasons[i]} "
+             f"({skipped['detail'].iat[i]})" for i in damaged[:_NOTED]]
+    if len(damaged) > _NOTED:
+        notes.append(f"{len(damaged) - _NOTED:,} more damaged rows (run `netgraph inspect` for the list)")
+    return notes
 
 
 def _sorted_skipped(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -251,10 +284,10 @@ def _owner_name(messages: Part | None, invitations: Part | None, owner_url: str)
     return ""
 
 
-def _check_is_connections(raw: bytes, name: str) -> None:
+def _check_is_connections(raw: Loaded, name: str) -> None:
     """A bare file must be a connections file; say what it looks like otherwise."""
     text = decode(raw, name)
-    if any(find_header(text, spec.accepts) for spec in (_connections.ARCHIVE, _connections.OUTLOOK)):
+    if any(find_header(text, spec.accepts) for spec in _connections.SPECS):
         return
     for spec in _LOOKALIKES:
         if find_header(text, spec.accepts) is not None:
@@ -264,17 +297,54 @@ def _check_is_connections(raw: bytes, name: str) -> None:
             )
 
 
-def _find_connections_by_content(source: Source) -> Entry | None:
-    """A folder without Connections.csv may still hold the <=2016 Outlook export."""
-    for entry in source.entries:
-        if "connections" in entry.basename.lower() and entry.key and entry.key != "connections":
-            try:
-                text = decode(entry.read(), entry.path)
-            except ExportFormatError:
-                continue
-            if any(find_header(text, s.accepts) for s in (_connections.ARCHIVE, _connections.OUTLOOK)):
-                return entry
-    return None
+# Files that share a header with one netgraph reads but are not the owner's conversations.
+_NOT_BY_HEADER = {"guidemessages", "coachmessages", "learningcoachmessages", "learningroleplaymessages"}
+_BY_HEADER: list[tuple[str, Spec]] = [
+    ("connections", _connections.ARCHIVE), ("connections", _connections.OUTLOOK),
+    ("connections", _connections.ANONYMOUS), ("messages", _messages.MESSAGES),
+    ("invitations", _activity.INVITATIONS), ("endorsements_received", _activity.ENDORSEMENTS["received"]),
+    ("endorsements_given", _activity.ENDORSEMENTS["given"]), ("profile", _background.PROFILE),
+    ("positions", _background.POSITIONS), ("education", _background.EDUCATION),
+    ("recommendations", _activity.RECOMMENDATIONS),
+]
+
+
+def _classify_by_header(entries: tuple[Entry, ...], chosen: dict[str, Entry]) -> dict[str, Entry]:
+    """The kinds not found by name, recognised by the header of the other CSVs
+    (``LinkedIn messages.csv``, ``export.csv``): the first ~16 KB of each is read."""
+    found: dict[str, Entry] = {}
+    taken = {id(e) for e in chosen.values()}
+    ordered = sorted(entries, key=lambda e: (e.depth, e.path.lower()))
+    for entry in ordered:
+        if (id(entry) in taken or not entry.regular or not entry.basename.lower().endswith(".csv")
+                or entry.key in _NOT_BY_HEADER or entry.key in KINDS):
+            continue
+        kind = _kind_by_header(entry)
+        if kind == "recommendations":  # given and received share one header: the name decides
+            name = entry.basename.lower()
+            kind = "recommendations_given" if "given" in name else \
+                "recommendations_received" if "received" in name else None
+        if kind is None or kind in chosen or kind in found:
+            continue
+        logger.info("%s: recognised as %s by its header", entry.path, kind)
+        found[kind] = entry
+    return found
+
+
+def _kind_by_header(entry: Entry) -> str | None:
+    try:
+        head = entry.head(16 * 1024)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            head = head[:len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+        folded = head.lower()
+        candidates = [(kind, spec) for kind, spec in _BY_HEADER
+                      if all(any(n.lower().encode() in folded for n in group) for group in spec.required)]
+        if not candidates:
+            return None
+        text = decode(head, entry.path)
+    except ExportFormatError:
+        return None
+    return next((kind for kind, spec in candidates if find_header(text, spec.accepts)), None)
 
 
 def _no_connections(source: Source) -> ExportFormatError:

@@ -5,19 +5,19 @@ files stay fast: the encoding and the header are sniffed on the first few kiloby
 body is parsed by pandas' C parser straight from UTF-8 bytes (only the columns a reader
 asks for are turned into Python strings), and the physical line number of each row is
 derived from newline and quote positions, not from a per-row loop. Damaged files that
-the C parser refuses fall back to the :mod:`csv` module, which reports every odd row.
+the C parser refuses fall back to the :mod:`csv` module, which reports every odd row
+(:mod:`netgraph.io._parse`); rows a damaged file would swallow are repaired and listed,
+each with a reason (``Table.reasons``), so that every row is counted.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import io
 import logging
 import re
-import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -25,6 +25,8 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io._frames import str_array
+from netgraph.io._load import Blank, Loaded, binary_error, describe_blank, looks_binary
+from netgraph.io._parse import parse_rows
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +39,6 @@ OPTIONAL_ADVICE = "pass the file as LinkedIn wrote it, or remove it to go on wit
 _HEAD_BYTES = 256 * 1024
 _DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
-_SPARE_COLUMNS = 4
-_FIELD_LIMIT = 64 * 1024 * 1024
 _LONE_CR = re.compile(rb"\r(?!\n)")
 
 
@@ -49,6 +49,7 @@ class Text:
     name: str
     data: bytes
     encoding: str
+    blanks: tuple[Blank, ...] = ()  # lines blanked while loading (longer than the row limit)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,16 @@ class Table:
     columns: dict[str, np.ndarray]  # folded header key -> object array of str
     line: np.ndarray  # 1-based physical line of each row's first line
     extra: np.ndarray  # number of fields beyond the header (0 = well-formed)
+    # Why a row cannot be used whatever its values ("" = it can), and a detail: a line
+    # longer than the row limit, a quote that swallows the lines after it (the row's
+    # values are then empty). Readers start their own reasons from these.
+    reasons: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    details: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+
+    def __post_init__(self) -> None:
+        for name in ("reasons", "details"):
+            if len(getattr(self, name)) != len(self.line):
+                object.__setattr__(self, name, np.full(len(self.line), "", dtype=object))
 
     @property
     def delimiter(self) -> str:
@@ -100,18 +111,23 @@ def fold_header(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").strip().strip('"').split()).casefold()
 
 
-def decode(raw: bytes, name: str, *,
+def decode(raw: bytes | Loaded, name: str, *,
            empty_advice: str = "download the export again from LinkedIn") -> Text:
     """Sniff the encoding and return the text as UTF-8 bytes.
 
     UTF-16 (with BOM) and Windows-1252 files are re-encoded; UTF-8 files, with or without
-    a BOM, are used as they are. Old Mac line ends (CR only) become LF.
+    a BOM, are used as they are. Old Mac line ends (CR only) become LF. ``raw`` is the
+    file's bytes, or what :func:`netgraph.io._load.load` read (already re-encoded from
+    UTF-16, with the lines it blanked).
 
     Raises
     ------
     ExportFormatError
         The file is empty or binary.
     """
+    if isinstance(raw, Loaded):
+        text = decode(raw.data, name, empty_advice=empty_advice)
+        return Text(name, text.data, raw.encoding or text.encoding, raw.blanks)
     if not raw[:4096].strip() and not raw.strip():
         raise ExportFormatError(f"{name} is empty: {empty_advice}")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -144,21 +160,8 @@ def reencode_cp1252(raw: bytes) -> bytes:
     return raw.decode("cp1252", errors="replace").encode("utf-8")
 
 
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-
-
-def _looks_binary(head: bytes) -> bool:
-    if not head:
-        return False
-    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return control > max(8, len(head) // 50)
-
-
-def _binary(name: str, raw: bytes) -> ExportFormatError:
-    return ExportFormatError(
-        f"{name} is not a text (CSV) file (it starts with {raw[:8]!r}): pass the zip "
-        "LinkedIn sent you, the folder it unpacks to, or its Connections.csv"
-    )
+_looks_binary = looks_binary
+_binary = binary_error
 
 
 def head_lines(text: Text, limit: int = HEADER_SEARCH_LINES) -> list[tuple[int, str]]:
@@ -213,7 +216,8 @@ def best_guess_header(text: Text, known: set[str]) -> Header | None:
 
 
 def read_table(text: Text, header: Header, columns: Sequence[str] | None = None,
-               strip: Sequence[str] | None = None, keep: Keep | None = None) -> Table:
+               strip: Sequence[str] | None = None, keep: Keep | None = None,
+               multiline: Sequence[str] | None = None) -> Table:
     """Parse the rows below ``header``.
 
     Parameters
@@ -233,11 +237,16 @@ def read_table(text: Text, header: Header, columns: Sequence[str] | None = None,
         passes ``predicate`` (an array of str in, an array of bool out; it sees each
         distinct value once). The other columns of dropped rows are never stripped:
         reading a large export for a few companies costs little more than the parser.
+    multiline
+        Folded keys of the columns that may hold line breaks; a line break in any other
+        column read means a quote swallowed the lines after it, which are then read as
+        the rows they are (``None``: no such check).
 
     Returns
     -------
     Table
-        Blank lines are dropped; values are stripped; missing fields are ``""``.
+        Blank lines are dropped; values are stripped; missing fields are ``""``. Rows
+        that cannot be used whatever their values have a reason in ``Table.reasons``.
     """
     keys = header.keys
     if columns is None:
@@ -245,13 +254,11 @@ def read_table(text: Text, header: Header, columns: Sequence[str] | None = None,
     else:
         wanted = [keys.index(c) for c in columns if c in keys]
     names = [keys[i] for i in wanted]
-    try:
-        arrays, extra, line = _parse_fast(text.data, header, wanted, all_columns=columns is None)
-    except UnicodeDecodeError:
-        raise
-    except ValueError as error:  # pandas' ParserError and its other complaints
-        logger.info("%s: the C parser stopped (%s); reading it row by row", text.name, error)
-        arrays, extra, line = _parse_slow(text, header, wanted)
+    problems = {b.line: describe_blank(b, _column_of(b, header)) for b in text.blanks if b.line > header.line}
+    single = [] if multiline is None else [i for i, name in enumerate(names) if name not in multiline]
+    rows = parse_rows(text, header, wanted, all_columns=columns is None, problems=problems,
+                      single_line=single)
+    arrays, extra, line, reasons, details = rows.arrays, rows.extra, rows.line, rows.reasons, rows.details
     if keep is not None and keep[0] in names:
         at = names.index(keep[0])
         # The filter sees each distinct stripped value once (a few thousand of 10,000).
@@ -260,10 +267,10 @@ def read_table(text: Text, header: Header, columns: Sequence[str] | None = None,
         mask = np.asarray(keep[1](distinct), dtype=bool)[codes]
         arrays = [values[mask] for values in arrays]
         arrays[at] = distinct[codes[mask]]
-        line, extra = line[mask], extra[mask]
+        line, extra, reasons, details = line[mask], extra[mask], reasons[mask], details[mask]
     # Strip every value (stray spaces are common), as plain Python: 5x faster than .str.
     stripped = []
-    nonblank = extra > 0
+    nonblank = (extra > 0) | (reasons != "")
     for name, values in zip(names, arrays):
         if strip is None or name in strip:
             values = _strip(values)
@@ -271,9 +278,16 @@ def read_table(text: Text, header: Header, columns: Sequence[str] | None = None,
         stripped.append(values)
     if not nonblank.all():
         stripped = [values[nonblank] for values in stripped]
-        line, extra = line[nonblank], extra[nonblank]
+        line, extra, reasons, details = line[nonblank], extra[nonblank], reasons[nonblank], details[nonblank]
     return Table(name=text.name, header=header, encoding=text.encoding,
-                 columns=dict(zip(names, stripped)), line=line, extra=extra)
+                 columns=dict(zip(names, stripped)), line=line, extra=extra,
+                 reasons=reasons, details=details)
+
+
+def _column_of(blank: Blank, header: Header) -> str:
+    """The column a blanked line's giant field is in: the one its first bytes end in."""
+    cells = split_line(blank.head.decode("utf-8", errors="replace"), header.delimiter)
+    return header.cells[len(cells) - 1] if 0 < len(cells) <= len(header.cells) else ""
 
 
 def _strip(values: np.ndarray) -> np.ndarray:
@@ -281,126 +295,6 @@ def _strip(values: np.ndarray) -> np.ndarray:
         return np.array([v.strip() for v in values], dtype=object)
     except AttributeError:  # not a string (never from the parsers, but be safe)
         return np.array([v.strip() if isinstance(v, str) else "" for v in values], dtype=object)
-
-
-def _parse_fast(data: bytes, header: Header, wanted: list[int], *, all_columns: bool):
-    """pandas' C parser from the header line on; returns one object array per column.
-
-    Reading every column, the parser is first given exactly the header's columns: rows
-    longer than the header are rare, and then it complains, and the file is parsed again
-    with spare columns, which count the surplus fields (the parser gives the same values
-    either way; the spare columns cost ~15% on a large file).
-    """
-    n = len(header.cells)
-    if all_columns:
-        try:
-            raw = _read_csv(data, header, names=list(range(n)))
-            extra = np.zeros(max(len(raw) - 1, 0), dtype=np.int64)
-        except ValueError:  # a longer row, or any other complaint: the full read decides
-            raw = _read_csv(data, header, names=list(range(n + _SPARE_COLUMNS)))
-            extra = _surplus_fields(raw, n)
-    else:
-        raw = _read_csv(data, header, usecols=sorted(set(wanted)))
-        extra = np.zeros(max(len(raw) - 1, 0), dtype=np.int64)
-    arrays = [raw[i].to_numpy(dtype=object)[1:] for i in wanted]
-    line = _row_lines(data, header.offset, len(extra), header.line)
-    if line is None:
-        raise pd.errors.ParserError("row count and quote positions disagree")
-    return arrays, extra, line
-
-
-def _read_csv(data: bytes, header: Header, **columns) -> pd.DataFrame:
-    """The C parser from the header line on (it is row 0), every value a str."""
-    handle = io.BytesIO(data)  # shares the bytes: the parser starts at the header's offset
-    handle.seek(header.offset)
-    try:
-        return pd.read_csv(handle, sep=header.delimiter, header=None, dtype=object,
-                           keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                           index_col=False, quotechar='"', doublequote=True, engine="c",
-                           encoding="utf-8", encoding_errors="strict", **columns)
-    except pd.errors.EmptyDataError:
-        return pd.DataFrame(columns=range(len(header.cells) + _SPARE_COLUMNS))
-
-
-def _surplus_fields(raw: pd.DataFrame, n: int) -> np.ndarray:
-    """Per row below the header: how many fields beyond the ``n`` header columns hold a
-    value (from the spare columns; 0 = well-formed)."""
-    extra = np.zeros(max(len(raw) - 1, 0), dtype=np.int64)
-    for k in range(_SPARE_COLUMNS - 1, -1, -1):
-        spare = raw[n + k].to_numpy(dtype=object)[1:]
-        filled = spare != ""
-        filled[filled] = [isinstance(v, str) and v.strip() != "" for v in spare[filled]]
-        extra = np.where((extra == 0) & filled, k + 1, extra)
-    return extra
-
-
-def _row_lines(data: bytes, offset: int, rows: int, header_line: int) -> np.ndarray | None:
-    """1-based physical line of each row after the header (which starts at byte ``offset``),
-    from newline/quote positions.
-
-    ``None`` when the quote-parity count of records disagrees with the parser (stray
-    quotes in a multi-line file): the caller then reads the file row by row.
-    """
-    first = data.find(b"\n", offset)
-    if first < 0:
-        return np.arange(0, dtype=np.int64) + header_line + 1 if rows == 0 else None
-    start = first + 1
-    physical = _count_newlines(data, start) \
-        + (1 if len(data) > start and not data.endswith(b"\n") else 0)
-    if physical == rows:
-        return header_line + 1 + np.arange(rows, dtype=np.int64)
-    arr = np.frombuffer(data, dtype=np.uint8, offset=start)
-    newlines = np.flatnonzero(arr == 10)
-    quotes = np.flatnonzero(arr == 34)
-    ends = newlines[(np.searchsorted(quotes, newlines) % 2) == 0]
-    starts = np.concatenate(([0], ends + 1))
-    if starts[-1] >= len(arr):
-        starts = starts[:-1]
-    if len(starts) != rows:
-        return None
-    return header_line + 1 + np.searchsorted(newlines, starts)
-
-
-_COUNT_CHUNK = 1 << 20
-
-
-def _count_newlines(data: bytes, start: int) -> int:
-    """``data.count(b"\\n", start)`` with numpy, a megabyte at a time (bytes.count is
-    several times slower for a single byte)."""
-    view = np.frombuffer(data, dtype=np.uint8)[start:]
-    return sum(int(np.count_nonzero(view[i:i + _COUNT_CHUNK] == 10))
-               for i in range(0, len(view), _COUNT_CHUNK))
-
-
-def _parse_slow(text: Text, header: Header, wanted: list[int]):
-    """Row by row with the :mod:`csv` module: any input, exact lines and field counts."""
-    body = text.data[header.offset:].decode("utf-8", errors="replace")
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=header.delimiter, strict=False)
-    n = len(header.cells)
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    extra: list[int] = []
-    previous = 0
-    old_limit = csv.field_size_limit()
-    csv.field_size_limit(min(sys.maxsize, _FIELD_LIMIT))
-    try:
-        for record in reader:
-            start, previous = previous + 1, reader.line_num
-            if start == 1:
-                continue  # the header itself
-            lines.append(header.line + start - 1)
-            extra.append(len(record) - n if any(c.strip() for c in record[n:]) else 0)
-            record = record[:n] + [""] * (n - len(record))
-            rows.append([record[i] for i in wanted])
-    except csv.Error as error:
-        raise ExportFormatError(
-            f"{text.name} line {header.line + previous}: cannot be read as CSV ({error}); "
-            "open it in a spreadsheet and save it again as CSV"
-        ) from None
-    finally:
-        csv.field_size_limit(old_limit)
-    columns = [np.array([row[i] for row in rows], dtype=object) for i in range(len(wanted))]
-    return columns, np.asarray(extra, dtype=np.int64), np.asarray(lines, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -428,6 +322,9 @@ class Spec:
     needless
         ``(column, because)`` pairs: ``column`` is not read when the file has ``because``
         (each column read costs time on a 200,000-row file).
+    multiline
+        Columns that may hold line breaks (a message's text); a line break in any other
+        column read is a quote that swallowed rows (``None``: not checked).
     """
 
     label: str
@@ -438,6 +335,7 @@ class Spec:
     log_unknown: bool = True
     strip: tuple[str, ...] | None = None
     needless: tuple[tuple[str, str], ...] = ()
+    multiline: tuple[str, ...] | None = None
 
     def accepts(self, keys: Sequence[str]) -> bool:
         present = set(keys)
@@ -471,10 +369,15 @@ class Spec:
     def stripped(self) -> tuple[str, ...] | None:
         return None if self.strip is None else tuple(fold_header(k) for k in self.strip)
 
+    @property
+    def folded_multiline(self) -> tuple[str, ...] | None:
+        return None if self.multiline is None else tuple(fold_header(k) for k in self.multiline)
 
-def open_table(raw: bytes, name: str, specs: Sequence[Spec], *,
+
+def open_table(raw: bytes | Loaded, name: str, specs: Sequence[Spec], *,
                advice: str = EXPORT_ADVICE, keep: Keep | None = None) -> tuple[Table, Spec]:
-    """Decode ``raw``, find the header of the first matching spec and parse the rows.
+    """Decode ``raw`` (bytes, or a loaded file), find the header of the first matching spec
+    and parse the rows.
 
     Raises
     ------
@@ -487,8 +390,9 @@ def open_table(raw: bytes, name: str, specs: Sequence[Spec], *,
         return _open_decoded(text, specs, advice, keep)
     except UnicodeDecodeError:
         # Valid UTF-8 at the top, not further down: an Excel re-save in Windows-1252.
-        body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
-        return _open_decoded(Text(name, reencode_cp1252(body), "cp1252"), specs, advice, keep)
+        data = raw.data if isinstance(raw, Loaded) else raw
+        body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        return _open_decoded(Text(name, reencode_cp1252(body), "cp1252", text.blanks), specs, advice, keep)
 
 
 def _open_decoded(text: Text, specs: Sequence[Spec], advice: str, keep: Keep | None = None) -> tuple[Table, Spec]:
@@ -498,7 +402,8 @@ def _open_decoded(text: Text, specs: Sequence[Spec], advice: str, keep: Keep | N
             unknown = [c for c in header.cells if c and fold_header(c) not in spec.known]
             if unknown and spec.log_unknown:
                 logger.info("%s: ignoring unknown columns %s", text.name, ", ".join(unknown))
-            return read_table(text, header, spec.columns(header.keys), spec.stripped, keep), spec
+            return read_table(text, header, spec.columns(header.keys), spec.stripped, keep,
+                              spec.folded_multiline), spec
     raise missing_columns(text, specs[0], advice)
 
 

@@ -45,3 +45,6 @@ class Export:
     education: pd.DataFrame
     files: pd.DataFrame
     skipped: pd.DataFrame
+    #: Sentences about the data for "Notes on the data" and ``netgraph inspect``: a file
+    #: without name columns, company cells like ``N/A``, rows a damaged file swallowed.
+    notes: tuple[str, ...] = ()

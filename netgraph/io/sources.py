@@ -3,6 +3,11 @@
 Unlike an export, these files are written by hand, so a bad value is an error that names
 the file, the line and the value (the user can fix it), never a silently skipped row.
 Formats are in ``CONTRACT.md``; columns in ``docs/architecture.md``.
+
+:func:`read_user_csv` is the one way a hand-written CSV is read (these two, and the
+targets file): opened by :func:`netgraph.io._safe.open_user_file` (a regular file within
+the size limit: never a FIFO or ``/dev/zero``), loaded with a bounded row size, decoded
+and parsed like an export's files.
 """
 
 from __future__ import annotations
@@ -14,12 +19,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from netgraph.errors import ExportFormatError, SourceError
+from netgraph.errors import ExportFormatError, NetgraphError, SourceError
 from netgraph.io._dates import USER_DATE, parse_dates, parse_format
+from netgraph.io._load import load
+from netgraph.io._safe import open_user_file
 from netgraph.io._table import Spec, Table, open_table
+from netgraph.io.cells import null_like
 from netgraph.io.identity import make_person_ids, normalize_urls
+from netgraph.io.limits import Limits
 
-__all__ = ["read_known", "read_contacts"]
+__all__ = ["read_known", "read_contacts", "read_user_csv"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +40,7 @@ _KNOWN = Spec(
     required=(("connector",), ("name", "url")),
     optional=("company", "position", "strength"),
     example="",
+    multiline=(),
 )
 _KNOWN_HEADER = "connector,name,company,position,url,strength"
 _CONTACTS = Spec(
@@ -38,6 +48,7 @@ _CONTACTS = Spec(
     required=(("url", "name"),),
     optional=("closeness", "tags", "last_contact", "notes"),
     example="",
+    multiline=("notes",),
 )
 _CONTACTS_HEADER = "url,name,closeness,tags,last_contact,notes"
 # Formats that cannot be read two ways: tried on values the file's main format misses.
@@ -83,7 +94,7 @@ def read_known(path: str | os.PathLike) -> pd.DataFrame:
              "it has neither 'name' nor 'url': give at least one")
     url = _profile_urls(table, name, col("url"))
     frame = pd.DataFrame({
-        "connector": col("connector"), "name": col("name"), "company": col("company"),
+        "connector": col("connector"), "name": col("name"), "company": _no_null(col("company")),
         "position": col("position"), "url": url,
         "strength": _scale(table, name, col("strength"), "strength"),
     })
@@ -145,20 +156,69 @@ def read_contacts(path: str | os.PathLike) -> pd.DataFrame:
     return out
 
 
-def _open(path: str | os.PathLike, spec: Spec, option: str, header: str) -> Table:
+def read_user_csv(path: str | os.PathLike, spec: Spec, *, option: str, header: str,
+                  error: type[NetgraphError] = SourceError, limits: Limits | None = None) -> Table:
+    """Read a CSV the user wrote (``--known``, ``--contacts``, the targets file).
+
+    Parameters
+    ----------
+    path
+        The file.
+    spec
+        Its required and optional columns (:class:`netgraph.io._table.Spec`).
+    option
+        How the user gave it, for messages (``"--known"``).
+    header
+        An example header line, for messages.
+    error
+        The error class to raise.
+    limits
+        Size limits (default: the limits in force).
+
+    Returns
+    -------
+    Table
+        Stripped strings per folded column, the line of each row, and ``Table.reasons``
+        for rows that cannot be used whatever their values (a line over the row limit, a
+        quote that never closes).
+
+    Raises
+    ------
+    NetgraphError
+        Of class ``error``: missing, not a regular file (a folder, a FIFO, a device), over
+        the size limit, binary, or without the required columns.
+    """
     p = Path(path)
-    if not p.is_file():
+    if p.is_dir() or not (p.exists() or p.is_symlink()):
         what = "is a folder" if p.is_dir() else "does not exist"
-        raise SourceError(f"{option} {path} {what}: pass a CSV file with the columns {header}")
+        raise error(f"{option} {path} {what}: pass a CSV file with the columns {header}")
     try:
-        raw = p.read_bytes()
-        table, _ = open_table(raw, p.name, [spec],
+        with open_user_file(p, shown=f"{option} {path}", limits=limits, error=error,
+                            advice=f"pass a CSV file with the columns {header}") as handle:
+            loaded = load(handle, p.name, limits=limits)
+        table, _ = open_table(loaded, p.name, [spec],
                               advice=f"its first line should name the columns, e.g. {header}")
-    except OSError as error:
-        raise SourceError(f"{option} {path} cannot be read ({error.strerror or error})") from None
-    except ExportFormatError as error:
-        raise SourceError(str(error)) from None
+    except OSError as problem:
+        raise error(f"{option} {path} cannot be read ({problem.strerror or problem})") from None
+    except ExportFormatError as problem:
+        if error is ExportFormatError:
+            raise
+        raise error(str(problem)) from None
     return table
+
+
+def _open(path: str | os.PathLike, spec: Spec, option: str, header: str) -> Table:
+    table = read_user_csv(path, spec, option=option, header=header)
+    bad = table.reasons != ""
+    if bad.any():  # a hand-written file: an error the user can fix, not a skipped row
+        i = int(np.flatnonzero(bad)[0])
+        raise SourceError(f"{Path(path).name} line {table.line[i]}: {table.reasons[i]} ({table.details[i]})")
+    return table
+
+
+def _no_null(values: pd.Series) -> pd.Series:
+    """``NA``, ``N/A``, ``-`` ... (an R or Excel re-save's empty cell) as empty."""
+    return values.mask(null_like(values.to_numpy(dtype=object)), "")
 
 
 def _columns(table: Table):

@@ -101,7 +101,8 @@ def main() -> None:
     if not (args.data / "network.txt").exists():
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_network.py"), "--out", str(args.data)],
                        check=True)
-    specs = [line.strip() for line in (args.data / "network.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    listed = (args.data / "network.txt").read_text(encoding="utf-8").splitlines()
+    specs = [line.strip() for line in listed if line.strip()]
     netgraph = [sys.executable, "-m", "netgraph", "report", str(args.data / EXPORT_NAME),
                 "--targets", str(args.data / "targets.csv"), "--format", "json", "--as-of", "2026-11-20",
                 "--output", str(ROOT / "benchmarks" / "data" / "bench-report.json")]

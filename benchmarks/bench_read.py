@@ -39,8 +39,8 @@ VERSION = "4"  # bump when the generator changes
 N_CONNECTIONS = 30_000
 N_MESSAGES = 200_000
 
-# Invented names. About one slug in ten is non-ASCII, as in real exports (LINKEDIN_EXPORT.md
-# 1.6: 406 of 3,716 and 37 of 4,556 URLs were percent-encoded).
+# Invented names. About one slug in ten is non-ASCII, as in real exports (docs/linkedin-export.md,
+# Connections.csv cells: in two real files 406 of 3,716 and 37 of 4,556 URLs were percent-encoded).
 FIRST = ["Avery", "Bram", "Cleo", "Dario", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jonas",
          "Kaia", "Lior", "Mira", "Nico", "Odile", "Pavel", "Quinn", "Rhea", "Soren", "Talia",
          "Ugo", "Vera", "Wren", "Xavi", "Yara", "Zeno", "Ramon", "Chloe", "Anais", "Bjorn"]

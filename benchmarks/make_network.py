@@ -88,19 +88,20 @@ class People:
             firsts[i], lasts[i] = rng.choice(g.ODD_NAMES)
         base_cache: dict = {}
 
-        def base(f, l, k):
-            key = (f, l, k)
+        def base(first, last, keep_unicode):
+            key = (first, last, keep_unicode)
             if key not in base_cache:
-                base_cache[key] = g.slug_base(f, l, keep_unicode=k) or "member"
+                base_cache[key] = g.slug_base(first, last, keep_unicode=keep_unicode) or "member"
             return base_cache[key]
 
         mult = 2654435761
         salt = (seed * 7919) & 0xFFFFFFFF
         self.first, self.last = firsts, lasts
-        self.url = [f"{g.PROFILE_PREFIX}{base(f, l, k)}-{((i * mult) ^ salt) & 0xFFFFFFFF:x}"
-                    for i, (f, l, k) in enumerate(zip(firsts, lasts, keep))]
+        self.url = [f"{g.PROFILE_PREFIX}{base(first, last, k)}-{((i * mult) ^ salt) & 0xFFFFFFFF:x}"
+                    for i, (first, last, k) in enumerate(zip(firsts, lasts, keep))]
         pool = g.COMPANIES + g.INVENTED_COMPANIES + g.EU_COMPANIES
-        weights = g.zipf_weights(len(g.COMPANIES), 0.9, 3.0) + [0.004] * (len(g.INVENTED_COMPANIES) + len(g.EU_COMPANIES))
+        weights = (g.zipf_weights(len(g.COMPANIES), 0.9, 3.0)
+                   + [0.004] * (len(g.INVENTED_COMPANIES) + len(g.EU_COMPANIES)))
         tail = tail_companies(3000, rng)
         pool += tail
         weights += [0.0015] * len(tail)
@@ -283,7 +284,8 @@ def make_network(out: Path = DEFAULT_OUT, *, connections: int = 30_000, friends:
         ("Profile.csv", g.profile_csv({"First Name": "Avery", "Last Name": "Quinn",
                                        "Headline": "Backend engineer", "Industry": "Software Development"})),
         ("Positions.csv", g.positions_csv([["Lumenloop Labs", "Software Engineer", "", "Boston", "Mar 2021", ""]])),
-        ("Education.csv", g.education_csv([["Northeastern University", "2014", "2018", "", "BS, Computer Science", ""]])),
+        ("Education.csv", g.education_csv([["Northeastern University", "2014", "2018", "",
+                                             "BS, Computer Science", ""]])),
         ("Skills.csv", g.simple_csv(["Name"], [[s] for s in g.SKILLS[:8]])),
         ("coach_messages.csv", g.simple_csv(g.MESSAGES_HEADERS["2023"], [])),
     ])

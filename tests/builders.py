@@ -1,6 +1,6 @@
 """Write small, real-shaped LinkedIn exports into a folder, for scenario tests.
 
-The files follow today's format (see LINKEDIN_EXPORT.md): the ``Notes:`` preamble and
+The files follow today's format (see docs/linkedin-export.md): the ``Notes:`` preamble and
 URL column in Connections.csv, the 2025 messages.csv header, and so on.
 """
 

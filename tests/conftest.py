@@ -35,7 +35,8 @@ def build_plan(*, hostile: bool = False) -> Plan:
         "in:ines-garcia": _person("in:ines-garcia", "Inés García", "Acme Labs", "Product Manager"),
         "in:dana-cohen": _person("in:dana-cohen", "=Dana Cohen" if hostile else "Dana Cohen", "Stripe", dana_position),
         "in:li-wei": _person("in:li-wei", "李伟" if hostile else "Li Wei", "Shopify", "Backend Engineer"),
-        "in:noor-haddad": _person("in:noor-haddad", "نور حداد" if hostile else "Noor Haddad", "Stripe", "Technical Recruiter"),
+        "in:noor-haddad": _person("in:noor-haddad", "نور حداد" if hostile else "Noor Haddad", "Stripe",
+                                  "Technical Recruiter"),
     }
     targets = pd.DataFrame({
         "company": ["Stripe", "Shopify"], "priority": [1, 2],

@@ -14,13 +14,16 @@ from hypothesis import strategies as st
 
 import netgraph.companies
 from netgraph.companies import (
+    _group,
+    _match,
+    _normalize,
+    _targets,
     find_near_misses,
     group_companies,
     match_companies,
     read_targets,
     render_companies,
 )
-from netgraph.companies import _group, _match, _normalize, _targets
 from netgraph.errors import TargetsError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +88,8 @@ def test_read_csv_windows_1252(tmp_path):
 
 def test_merging_lists_keeps_best_priority_and_unions_aliases_and_titles(tmp_path):
     first = write(tmp_path, "a.csv", "company,priority,aliases,titles\nStripe,3,Stripe Inc,PM\nVisa,2,,\n")
-    second = write(tmp_path, "b.csv", "company,priority,aliases,titles\nstripe,1,Stripe Payments|Stripe Inc,Engineer|PM\n")
+    second = write(tmp_path, "b.csv",
+                   "company,priority,aliases,titles\nstripe,1,Stripe Payments|Stripe Inc,Engineer|PM\n")
     third = write(tmp_path, "c.txt", "Target\nVisa Inc.\n")
     targets = read_targets([first, second, third])
     assert targets.to_dict("records") == [
@@ -108,9 +112,11 @@ def test_read_targets_accepts_str_paths(tmp_path):
         ("t.txt", "", "targets file '{p}' lists no companies: add one company per line"),
         ("t.txt", "# only a comment\n\n  \n", "targets file '{p}' lists no companies: add one company per line"),
         ("t.csv", "", "targets file '{p}' lists no companies: add rows under a 'company' header"),
-        ("t.csv", "company,priority\n\n,\n", "targets file '{p}' lists no companies: add rows under a 'company' header"),
+        ("t.csv", "company,priority\n\n,\n",
+         "targets file '{p}' lists no companies: add rows under a 'company' header"),
         ("t.csv", "name, Prio\nStripe,1\n",
-         "targets file '{p}' line 1: no 'company' column (found: 'name', 'prio'): name the column of company names 'company'"),
+         "targets file '{p}' line 1: no 'company' column (found: 'name', 'prio'): "
+         "name the column of company names 'company'"),
         ("t.csv", "company,priority\nStripe,0\n",
          "targets file '{p}' line 2: priority is '0', expected a whole number from 1 (1 = most wanted)"),
         ("t.csv", "company,priority\nStripe,1\nVisa,high\n",
@@ -122,18 +128,22 @@ def test_read_targets_accepts_str_paths(tmp_path):
         ("t.csv", "company,priority\n,2\n",
          "targets file '{p}' line 2: 'company' is empty: fill it in or delete the line"),
         ("t.csv", "company,priority\nStripe, Inc.,1\n",
-         "targets file '{p}' line 2: 3 values but the header has 2 columns: put names that contain commas in double quotes, like \"Stripe, Inc.\""),
+         "targets file '{p}' line 2: 3 values but the header has 2 columns: "
+         "put names that contain commas in double quotes, like \"Stripe, Inc.\""),
         ("t.csv", "company\nStripe\nVisa\nStripe\n",
          "targets file '{p}' lists 'Stripe' twice (lines 2 and 4): delete one of them"),
         ("t.csv", "company\nStripe\n\"Stripe, Inc.\"\n",
-         "targets file '{p}': 'Stripe, Inc.' on line 3 is the same company as 'Stripe' on line 2: keep one line and put the other name in the 'aliases' column"),
+         "targets file '{p}': 'Stripe, Inc.' on line 3 is the same company as 'Stripe' on line 2: "
+         "keep one line and put the other name in the 'aliases' column"),
         ("t.txt", "# list\nSTRIPE\n\nstripe\n",
          "targets file '{p}': 'stripe' on line 4 is the same company as 'STRIPE' on line 2: keep one line"),
         ("t.csv", 'company\n"Stripe\n',
-         "targets file '{p}' line 2: cannot be read as CSV (unexpected end of data): check the double quotes from that line on"),
+         "targets file '{p}' line 2: cannot be read as CSV (unexpected end of data): "
+         "check the double quotes from that line on"),
         ("t.txt", "---\n", "targets file '{p}' line 1: '---' has no letters or digits: write the company's name"),
         ("t.xlsx", "company\n",
-         "targets file '{p}' is not a .csv or .txt file: save your list as a CSV file with a 'company' column, or as text with one company per line"),
+         "targets file '{p}' is not a .csv or .txt file: "
+         "save your list as a CSV file with a 'company' column, or as text with one company per line"),
     ],
 )  # fmt: skip
 def test_read_targets_errors(tmp_path, name, text, message):
@@ -340,7 +350,8 @@ def test_builtin_alias_never_matches_two_non_targets():
 
 
 def test_alias_from_targets_file(tmp_path):
-    targets = read_targets(write(tmp_path, "t.csv", "company,aliases\nMicrosoft,MSFT|Microsoft Azure\nGoldman Sachs,Goldman\n"))
+    targets = read_targets(write(tmp_path, "t.csv",
+                                 "company,aliases\nMicrosoft,MSFT|Microsoft Azure\nGoldman Sachs,Goldman\n"))
     assert match_one("MSFT", targets) == ("Microsoft", "alias")
     assert match_one("Microsoft Azure", targets) == ("Microsoft", "alias")
     assert match_one("Goldman", targets) == ("Goldman Sachs", "alias")
@@ -461,7 +472,8 @@ def test_exact_target_beats_known_alias_and_ties_go_to_file_order():
 
 def test_multi_word_targets():
     # the first word of a multi-word target is a near miss, not a match ...
-    found = match_companies(["Delta", "Bank", "Delta Dental"], ["Delta Air Lines", "Bank of America"], builtin_aliases=False)
+    found = match_companies(["Delta", "Bank", "Delta Dental"], ["Delta Air Lines", "Bank of America"],
+                            builtin_aliases=False)
     assert found["target"].tolist() == ["", "", ""]
     assert found["looks_like"].tolist() == ["Delta Air Lines", "", ""]
     # ... unless the built-in table knows it as the company's usual short name

@@ -1,6 +1,6 @@
 """netgraph.io: every shape of a real LinkedIn export, built in code (invented people only).
 
-The variants follow /work/shared/LINKEDIN_EXPORT.md: headers by era, the Notes: preamble
+The variants follow docs/linkedin-export.md: headers by era, the Notes: preamble
 (genuine and Excel forms), encodings, delimiters, dates, hidden members, the archive
 layouts, and the optional files (messages, invitations, endorsements, recommendations,
 profile, positions, education).
@@ -591,9 +591,12 @@ def test_multi_line_messages_of_2026_keep_their_line_numbers(tmp_path):
 def test_drafts_are_skipped(tmp_path):
     header = MSG10 + ",IS MESSAGE DRAFT,IS CONVERSATION DRAFT"
     text = "\n".join([header,
-                      csv_line(["2-A", "", "Robin Owner", OWNER_URL, "Bo Li", BO, "2024-01-02 10:00:00 UTC", "", "hi", "INBOX", "No", "No"]),
-                      csv_line(["2-A", "", "Robin Owner", OWNER_URL, "Bo Li", BO, "2024-01-03 10:00:00 UTC", "", "draft", "INBOX", "Yes", "No"]),
-                      csv_line(["2-B", "", "Robin Owner", OWNER_URL, "Zoë Adler", ZOE_RAW, "", "", "draft", "", "No", "Yes"])]) + "\n"
+                      csv_line(["2-A", "", "Robin Owner", OWNER_URL, "Bo Li", BO, "2024-01-02 10:00:00 UTC", "", "hi",
+                                "INBOX", "No", "No"]),
+                      csv_line(["2-A", "", "Robin Owner", OWNER_URL, "Bo Li", BO, "2024-01-03 10:00:00 UTC", "",
+                                "draft", "INBOX", "Yes", "No"]),
+                      csv_line(["2-B", "", "Robin Owner", OWNER_URL, "Zoë Adler", ZOE_RAW, "", "", "draft", "",
+                                "No", "Yes"])]) + "\n"
     export = messages_export(tmp_path, text)
     assert message_rows(export) == [("2-A", "2024-01-02 10:00:00", "sent", "in:bo-li-42", "Bo Li", BO, 2)]
     assert skipped(export)[1:] == [("messages.csv", 3, "draft", ""), ("messages.csv", 4, "draft", "")]
@@ -649,7 +652,8 @@ def test_messages_of_2018_use_the_direction_column(tmp_path):
 def test_recipients_of_a_message_the_owner_sent(tmp_path, to, urls, expected):
     text = MSG10 + "\n" + "\n".join([
         csv_line(["2-A", "", "Robin Owner", OWNER_URL, to, urls, "2024-01-02 10:00:00 UTC", "", "hi", "INBOX"]),
-        csv_line(["2-B", "", "Robin Owner", OWNER_URL, "Zoë Adler", ZOE_RAW, "2024-01-03 10:00:00 UTC", "", "hi", "INBOX"]),
+        csv_line(["2-B", "", "Robin Owner", OWNER_URL, "Zoë Adler", ZOE_RAW, "2024-01-03 10:00:00 UTC", "", "hi",
+                  "INBOX"]),
     ]) + "\n"
     export = messages_export(tmp_path, text)
     m = export.messages[export.messages["line"] == 2]
@@ -754,7 +758,8 @@ def test_invitations_of_every_header_form(tmp_path, form):
 
 
 def test_invitations_without_direction_use_the_owner_name(tmp_path):
-    text = "From,To,Sent At,Message\nRobin Owner,Bo Li,\"3/7/24, 9:15 AM\",\nStranger Danger,Someone Else,\"3/8/24, 9:15 AM\",\n"
+    text = ("From,To,Sent At,Message\nRobin Owner,Bo Li,\"3/7/24, 9:15 AM\",\n"
+            "Stranger Danger,Someone Else,\"3/8/24, 9:15 AM\",\n")
     export = read_folder(tmp_path, {"Connections.csv": NETWORK, "Profile.csv": PROFILE, "Invitations.csv": text})
     assert export.invitations[["person_id", "direction"]].values.tolist() == [["in:bo-li-42", "sent"]]
     assert skipped(export)[-1] == ("Invitations.csv", 3, "cannot tell who invited whom (no 'Direction')", "")
@@ -796,7 +801,8 @@ def test_legacy_endorsements_utf16_tab_file_and_2022_header_without_url(tmp_path
 
 
 def test_the_modern_endorsement_file_wins_over_the_legacy_one(tmp_path):
-    legacy = codecs.BOM_UTF16_LE + '"Endorsement Date"\t"Skill Name"\t"Endorser First Name"\t"Endorser Last Name"\r\n'.encode("utf-16-le")
+    legacy = codecs.BOM_UTF16_LE + ('"Endorsement Date"\t"Skill Name"\t"Endorser First Name"\t"Endorser Last Name"'
+                                    '\r\n').encode("utf-16-le")
     export = read_folder(tmp_path, {"Connections.csv": NETWORK, "Endorsement Received Info.csv": legacy,
                                     "Endorsement_Received_Info.csv": ENDORSEMENTS_RECEIVED})
     assert len(export.endorsements) == 2
@@ -804,13 +810,15 @@ def test_the_modern_endorsement_file_wins_over_the_legacy_one(tmp_path):
 
 
 RECOMMENDATIONS = ("First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
-                   'Zoë,Adler,"Acme, Inc.",Engineering Manager,"Robin is ""great"", truly.","11/7/23, 2:03 PM",VISIBLE\n'
+                   'Zoë,Adler,"Acme, Inc.",Engineering Manager,"Robin is ""great"", truly.",'
+                   '"11/7/23, 2:03 PM",VISIBLE\n'
                    'Quinn,Doe,Umbrella,CTO,"Line one\nline two","1/2/22, 9:00 AM",VISIBLE\n')
 
 
 @pytest.mark.parametrize("received_name", ["Recommendations_Received.csv", "Recommendations Received.csv"])
 def test_recommendations_given_and_received(tmp_path, received_name):
-    given = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\nBo,Li,Globex,Staff Engineer,Bo ships.,\"5/6/24, 7:08 AM\",\n"
+    given = ("First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+             "Bo,Li,Globex,Staff Engineer,Bo ships.,\"5/6/24, 7:08 AM\",\n")
     export = read_folder(tmp_path, {"Connections.csv": NETWORK, received_name: RECOMMENDATIONS,
                                     "Recommendations_Given.csv": given})
     r = export.recommendations
@@ -906,7 +914,8 @@ def test_error_a_csv_that_is_not_a_connections_file(tmp_path, name, content, loo
 
 
 def test_error_missing_required_columns_lists_what_was_found(tmp_path):
-    (tmp_path / "Connections.csv").write_text(PREAMBLE + "First Name,Last Name,Company,Connected On\nA,B,C,07 Nov 2023\n")
+    (tmp_path / "Connections.csv").write_text(PREAMBLE + "First Name,Last Name,Company,Connected On\n"
+                                              "A,B,C,07 Nov 2023\n")
     assert error_of(tmp_path / "Connections.csv") == (
         "Connections.csv line 4: the header has no 'Position' column; it has First Name, Last Name, "
         "Company, Connected On. " + CONNECTIONS_HINT)
@@ -959,7 +968,8 @@ def test_error_no_connections_csv_lists_what_was_found(tmp_path, as_zip):
 
 
 def test_error_no_row_of_connections_has_a_readable_date(tmp_path):
-    (tmp_path / "Connections.csv").write_text(PREAMBLE + HEADER + "\n,,,,,,07 Jun 2022\nA,B,,,C,D,31/31/2020\nE,F,,,G,H,32/13/2021")
+    (tmp_path / "Connections.csv").write_text(PREAMBLE + HEADER + "\n,,,,,,07 Jun 2022\n"
+                                              "A,B,,,C,D,31/31/2020\nE,F,,,G,H,32/13/2021")
     assert error_of(tmp_path / "Connections.csv") == (
         "Connections.csv line 6: 'Connected On' is '31/31/2020', expected a date like '07 Nov 2023' "
         "(no row of the file has a readable date); pass the file as LinkedIn wrote it, or fix the "
@@ -1083,7 +1093,8 @@ def test_a_windows_1252_byte_far_down_a_utf8_file(tmp_path):
 
 def test_a_folder_that_only_holds_the_downloaded_zip(tmp_path):
     (tmp_path / "Downloads").mkdir()
-    (tmp_path / "Downloads" / "Basic_LinkedInDataExport_11-20-2026.zip").write_bytes(zip_bytes({"Connections.csv": NETWORK}))
+    zipped = tmp_path / "Downloads" / "Basic_LinkedInDataExport_11-20-2026.zip"
+    zipped.write_bytes(zip_bytes({"Connections.csv": NETWORK}))
     export = read_export(tmp_path / "Downloads")
     assert len(export.connections) == 3
     assert export.files["file"].tolist() == ["Connections.csv"]

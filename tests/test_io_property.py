@@ -61,8 +61,8 @@ def csv_texts(draw) -> str:
 
 
 @st.composite
-def encoded(draw, texts=csv_texts()) -> bytes:
-    text = draw(texts)
+def encoded(draw, texts: st.SearchStrategy[str] | None = None) -> bytes:
+    text = draw(csv_texts() if texts is None else texts)
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
     data = text.encode(encoding, errors="replace")
     if draw(st.booleans()):  # damage a few bytes

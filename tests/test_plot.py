@@ -19,7 +19,6 @@ from netgraph.errors import NetgraphError, TargetsError
 from netgraph.plot import draw_plan_map, map_png, plot_map, plot_target_bars, save_map
 from netgraph.redact import redact_plan
 
-
 # ---------------------------------------------------------------------------
 # Helpers that read back what was drawn
 

@@ -84,8 +84,10 @@ def test_weights_change_the_model(tmp_path):
 def test_scoring_many_exports_at_once_equals_one_by_one(tmp_path):
     people = [P("T", f"N{i}", f"t-n{i}", "Stripe", "Engineer", f"201{i}-01-01") for i in range(4)]
     exports = [
-        _export(tmp_path, "f0", Ex(P("F", "Zero", "f-zero"), people[:3], messages=messages(people[0], both=5, start="2026-01-01"))),
-        _export(tmp_path, "f1", Ex(P("F", "One", "f-one"), people[1:], recommendations_given=[(people[2], "2024-01-01")])),
+        _export(tmp_path, "f0", Ex(P("F", "Zero", "f-zero"), people[:3],
+                                   messages=messages(people[0], both=5, start="2026-01-01"))),
+        _export(tmp_path, "f1", Ex(P("F", "One", "f-one"), people[1:],
+                                   recommendations_given=[(people[2], "2024-01-01")])),
         _export(tmp_path, "f2", Ex(P("F", "Two", "f-two"), [])),
     ]
     asks = [(e, pd.Index(e.connections["person_id"]), name) for e, name in zip(exports, ["Zed", "Uno", "Duo"])]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from netgraph.diff import compare_exports, render_diff
-from netgraph.load import load_plan
+from netgraph.load import load_plan, parse_network_spec
+from netgraph.output import write_output
 from netgraph.plan import Plan
 from netgraph.plot import map_png
-from netgraph.weights import Weights
-from netgraph.report import render, render_actions, write_output
+from netgraph.report import render, render_actions
 from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, OLD_EXPORT, TARGETS, network_specs
+from netgraph.weights import Weights
 
 __all__ = ["load_sample", "run_demo"]
 
@@ -48,20 +49,29 @@ def run_demo(output_dir: str | Path) -> str:
     """
     folder = Path(output_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    inputs = _sample_inputs()
     plan = load_sample()
     png = map_png(plan.G)
     written = []
-    for fmt, name in (("markdown", "report.md"), ("html", "report.html"), ("json", "report.json"), ("csv", "report.csv")):
-        write_output(render(plan, fmt=fmt, map_png=png if fmt == "html" else None), folder / name)
+    reports = (("markdown", "report.md"), ("html", "report.html"), ("json", "report.json"), ("csv", "report.csv"))
+    for fmt, name in reports:
+        write_output(render(plan, fmt=fmt, map_png=png if fmt == "html" else None), folder / name, inputs=inputs,
+                     what="the report")
         written.append(folder / name)
-    write_output(png, folder / "map.png")
+    write_output(png, folder / "map.png", inputs=inputs, what="the map")
     written.append(folder / "map.png")
     changes = render_diff(compare_exports(OLD_EXPORT, EXPORT, targets=[TARGETS]))
-    write_output(changes, folder / "changes.txt")
+    write_output(changes, folder / "changes.txt", inputs=inputs, what="the changes")
     written.append(folder / "changes.txt")
     news = changes.splitlines()[2] if len(changes.splitlines()) > 2 else changes.strip()
     return (_headline(plan) + f"\n\nSince your export of March 2025: {news}"
             + "\n\nWrote:\n" + "\n".join(f"  {path}" for path in written))
+
+
+def _sample_inputs() -> list[Path]:
+    """Every file the demo reads: its outputs may not land on one of them."""
+    friends = [Path(parse_network_spec(spec)[1]) for spec in network_specs()]
+    return [Path(p) for p in (EXPORT, OLD_EXPORT, TARGETS, KNOWN, CONTACTS)] + friends
 
 
 def _headline(plan: Plan) -> str:

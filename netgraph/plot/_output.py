@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import networkx as nx
 from matplotlib.figure import Figure
 
 from netgraph.errors import NetgraphError
+from netgraph.output import check_output, write_output
 from netgraph.plot._map import _DPI, plot_map
 
 if TYPE_CHECKING:
     from netgraph.plan import Plan
 
 
-def save_map(fig: Figure, path: str | os.PathLike, *, dpi: int = _DPI) -> None:
-    """Write `fig` as a PNG at `path`, whole or not at all.
+def save_map(fig: Figure, path: str | os.PathLike, *, dpi: int = _DPI,
+             inputs: Iterable[str | os.PathLike | None] = ()) -> None:
+    """Write `fig` as a PNG at `path`, whole or not at all, never over an input.
 
-    The image goes to a temporary file beside `path` that then replaces it in one step,
-    so a reader never sees half a picture and a failed write leaves `path` as it was.
+    The PNG is drawn in memory and written by :func:`netgraph.output.write_output`: a
+    temporary file beside `path` then replaces it in one step, so a reader never sees half
+    a picture and a failed write leaves `path` as it was; `path` must be absent or a
+    regular file (never a folder or a device), and an existing file keeps its permissions.
 
     Parameters
     ----------
@@ -34,11 +35,13 @@ def save_map(fig: Figure, path: str | os.PathLike, *, dpi: int = _DPI) -> None:
         Where to write the PNG.
     dpi
         Pixels per inch: 100 gives 1600 x 1200 pixels for a map.
+    inputs
+        The files and folders the map was drawn from; `path` must not be one of them.
 
     Raises
     ------
     NetgraphError
-        When the file cannot be written (the message says why and what to check).
+        When the file is refused or cannot be written (the message says why and what to check).
     ValueError
         When `dpi` is not positive.
 
@@ -52,27 +55,15 @@ def save_map(fig: Figure, path: str | os.PathLike, *, dpi: int = _DPI) -> None:
     b'\\x89PNG'
     """
     _check_dpi(dpi)
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
+    inputs = list(inputs)
+    check_output(path, inputs=inputs, what="the map")  # before drawing: a refusal costs nothing
+    buffer = io.BytesIO()
     try:
-        handle, temp = tempfile.mkstemp(prefix=".netgraph-", suffix=".png", dir=folder)
+        _print_png(fig, buffer, dpi)
     except OSError as error:
-        raise NetgraphError(f"cannot write the map to {target!r}: {error.strerror}; "
-                            "check that the folder exists and that you can write to it") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            _print_png(fig, out, dpi)
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise NetgraphError(f"cannot write the map to {target!r}: {error.strerror or error}; "
+        raise NetgraphError(f"cannot write the map to {os.fspath(path)!r}: {error.strerror or error}; "
                             "check the path and the free space") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    write_output(buffer.getvalue(), path, inputs=inputs, what="the map")
 
 
 def map_png(
@@ -123,7 +114,7 @@ def draw_plan_map(
     top: int | None = 5,
     redact: bool = False,
     dpi: int = _DPI,
-    inputs: Iterable[str | os.PathLike] = (),
+    inputs: Iterable[str | os.PathLike | None] = (),
 ) -> None:
     """Draw a plan's map and write it as a PNG: what ``netgraph map`` does.
 
@@ -149,26 +140,14 @@ def draw_plan_map(
     TargetsError
         When `company` is not one of the targets.
     """
-    target = Path(output)
-    for source in inputs:
-        if _same_file(target, Path(source)):
-            raise NetgraphError(f"--output {str(output)!r} is one of your input files; "
-                                "netgraph never writes over its inputs: choose another file name")
+    inputs = list(inputs)
+    check_output(output, inputs=inputs, what="the map")  # before the work of drawing
     if redact:
         from netgraph.redact import redact_plan
 
         plan = redact_plan(plan)
     fig, _ = plot_map(plan.G, company=company, top=top)
-    save_map(fig, target, dpi=dpi)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
+    save_map(fig, output, dpi=dpi, inputs=inputs)
 
 
 def _check_dpi(dpi: int) -> None:
@@ -180,8 +159,3 @@ def _print_png(fig: Figure, out, dpi: int) -> None:
     """The PNG of `fig` on a white page, without metadata that would change between versions."""
     fig.savefig(out, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
 
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

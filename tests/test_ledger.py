@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import netgraph
-from netgraph.errors import LedgerError
+from netgraph.errors import LedgerError, NetgraphError
 from netgraph.ledger import (
     SCHEMA_VERSION,
     add_entry,
@@ -27,6 +27,7 @@ from netgraph.ledger import (
     resolve_person,
     summarize_ledger,
 )
+from netgraph.weights import Weights
 
 AS_OF = dt.date(2026, 11, 20)
 
@@ -360,6 +361,7 @@ def test_export_entries_writes_a_csv_that_reads_back(conn, tmp_path):
     _log(conn, "ask", dt.datetime(2026, 11, 1, 9, 15), what='intro, "soon"')
     _log(conn, "reply", dt.date(2026, 11, 2), outcome="yes")
     out = tmp_path / "exports" / "ledger.csv"
+    out.parent.mkdir()
     assert export_entries(conn, out) == 2
     back = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(back.columns) == ["id", "person_id", "name", "kind", "what", "outcome", "at", "reply_to"]
@@ -378,17 +380,20 @@ def test_a_failed_export_leaves_the_old_file_whole(conn, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
-    with pytest.raises(LedgerError, match="cannot write the export .No space left on device."):
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(NetgraphError, match="cannot write the ledger export to .*No space left on device"):
         export_entries(conn, out)
     assert out.read_text() == "the previous export\n"
     assert [p.name for p in out.parent.iterdir()] == ["ledger.csv"]
 
 
-def test_export_refuses_to_write_over_the_ledger(conn, db_path):
-    with pytest.raises(LedgerError, match="is the ledger itself"):
-        export_entries(conn, db_path)
+def test_export_refuses_to_write_over_the_ledger_and_its_wal(conn, db_path):
+    _log(conn, "give", AS_OF)
+    for target in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        with pytest.raises(NetgraphError, match="refusing to write over the input file"):
+            export_entries(conn, target)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(list_entries(conn)) == 1
 
 
 # ---------------------------------------------------------------------------------------
@@ -462,7 +467,7 @@ def test_ledger_adjustments_from_a_real_ledger_explain_themselves(conn):
     _log(conn, "ask", dt.date(2026, 11, 11))
     _log(conn, "give", dt.date(2025, 1, 1), person="in:old", name="Old Friend")
     summary = summarize_ledger(list_entries(conn), as_of=AS_OF)
-    adjustments = ledger_adjustments(summary, as_of=AS_OF, ask_cooldown_days=30).set_index("person_id")
+    adjustments = ledger_adjustments(summary, as_of=AS_OF, weights=Weights(ask_again_days=30)).set_index("person_id")
     assert list(adjustments.columns) == ["warmth_bonus", "connector_penalty", "reasons"]
     assert adjustments.loc["in:maya-chen", "reasons"] == ("you helped them 2 weeks ago",)
     assert adjustments.loc["in:sam-lee", "reasons"] == (
@@ -539,5 +544,5 @@ def test_resolve_person_suggests_the_closest_names(people):
 
 
 def test_resolve_person_with_an_unknown_url(people):
-    with pytest.raises(LedgerError, match="none of your connections has the profile URL"):
+    with pytest.raises(LedgerError, match="nobody among your connections has the profile URL"):
         resolve_person("https://www.linkedin.com/in/nobody", people)

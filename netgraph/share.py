@@ -25,12 +25,12 @@ from rapidfuzz import fuzz, process
 
 from netgraph._words import plural
 from netgraph.companies import match_companies, read_targets
-from netgraph.errors import ExportFormatError, SourceError, TargetsError
+from netgraph.errors import SourceError, TargetsError
 from netgraph.evidence import Evidence, describe_evidence
 from netgraph.freshness import export_date
 from netgraph.io import read_export
-from netgraph.io._pack import PACK_VERSION, TIE_COLUMNS, Pack
-from netgraph.io._table import Spec, decode, find_header, read_table
+from netgraph.io._pack import PACK_VERSION, TIE_COLUMNS, Pack, load_text
+from netgraph.io._table import Spec, find_header, read_table
 from netgraph.io.export import Export
 from netgraph.io.identity import normalize_name, normalize_names, normalize_url
 from netgraph.score import score_ties
@@ -170,17 +170,18 @@ def read_exclusions(path: str | os.PathLike) -> pd.DataFrame:
     [['samir haddad', '', 2], ['', 'https://www.linkedin.com/in/ana-rios', 3]]
     """
     file = Path(path)
-    if not file.is_file():
-        what = "is a folder" if file.is_dir() else "does not exist"
-        raise SourceError(f"--exclude {path} {what}: pass a file of names or profile URLs, one per line")
-    try:
-        text = decode(file.read_bytes(), file.name, empty_advice="write one name or profile URL per line")
-    except ExportFormatError as error:
-        raise SourceError(str(error)) from None
+    text = load_text(file, shown=f"--exclude {path}", advice="pass a file of names or profile URLs, one per line",
+                     empty_advice="write one name or profile URL per line")
+    if text.blanks:
+        raise SourceError(f"{file.name} line {text.blanks[0].line}: the line is {text.blanks[0].size:,} bytes long, "
+                          "far more than a name or URL: write one name or profile URL per line")
     header = find_header(text, _EXCLUDE.accepts)
     rows: list[tuple[str, str, int]] = []  # (name, url as written, line)
     if header is not None:
         table = read_table(text, header)
+        if (table.reasons != "").any():
+            at = int(np.flatnonzero(table.reasons != "")[0])
+            raise SourceError(f"{file.name} line {table.line[at]}: {table.reasons[at]} ({table.details[at]})")
         full = [" ".join(f"{a} {b}".split()) for a, b in zip(table.get("first name"), table.get("last name"))]
         for name, first_last, url, line in zip(table.get("name"), full, table.get("url"), table.line.tolist()):
             if name or first_last or url:
@@ -374,8 +375,9 @@ def _evidence(reasons: tuple[str, ...], records: tuple[Evidence, ...], as_of: dt
     for e in records:
         if e.kind == "shared_history" and e.flag == "job" and e.since is not None and pd.notna(e.since):
             began = pd.Timestamp(e.since).year
-            current = e.date is None or pd.isna(e.date) or pd.Timestamp(e.date).date() >= as_of
-            when = f"has been since {began}" if current else f"was from {began} to {pd.Timestamp(e.date).year}"
+            ended = pd.Timestamp(e.date) if e.date is not None and pd.notna(e.date) else None
+            when = f"has been since {began}" if ended is None or ended.date() >= as_of \
+                else f"was from {began} to {ended.year}"
             years[describe_evidence(e, as_of)] = f", where {e.who} {when}"
     return tuple((reason + years.get(reason, "")).replace(";", ",") for reason in reasons)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -379,3 +380,14 @@ def test_share_with_a_bad_targets_file_is_one_error_line(small, tmp_path):
     result = run("share", small, "--for", tmp_path / "nope.csv", "--preview")
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0 and result.output.startswith("Error: targets file")
+
+
+def test_read_pack_of_a_folder_a_missing_file_or_a_fifo_is_one_error_line(tmp_path):
+    fifo = tmp_path / "pack.fifo"
+    os.mkfifo(fifo)
+    for path, says in ((tmp_path, "is a folder"), (tmp_path / "nope.csv", "does not exist"),
+                       (fifo, "is a named pipe")):
+        with pytest.raises(SourceError, match=says) as error:
+            read_pack(path)
+        assert "\n" not in str(error.value)
+    assert not is_pack(fifo)

@@ -38,6 +38,8 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError, SourceError
 from netgraph.io._dates import USER_DATE, parse_dates
+from netgraph.io._load import load
+from netgraph.io._safe import is_regular_file, open_user_file
 from netgraph.io._table import (
     Header,
     Spec,
@@ -143,7 +145,7 @@ def is_pack(path: str | os.PathLike) -> bool:
     """
     try:
         file = Path(path)
-        if not file.is_file():
+        if not is_regular_file(file):
             return False
         with file.open("rb") as stream:
             head = stream.read(1024)
@@ -263,21 +265,37 @@ def read_pack(path: str | os.PathLike) -> Pack:
     ('Kofi Asante', datetime.date(2026, 11, 20), ('9 messages both ways', 'Kofi recommended them in 2024'))
     """
     file = Path(path)
-    if not file.is_file():
-        what = "is a folder" if file.is_dir() else "does not exist"
-        raise SourceError(f"share pack {path} {what}: pass the CSV file that netgraph share made")
-    try:
-        raw = file.read_bytes()
-        text = decode(raw, file.name, empty_advice=_ADVICE)
-    except OSError as error:
-        raise SourceError(f"share pack {path} cannot be read ({error.strerror or error})") from None
-    except ExportFormatError as error:
-        raise SourceError(str(error)) from None
+    text = load_text(file, shown=f"share pack {path}", advice="pass the CSV file that netgraph share made",
+                     empty_advice=_ADVICE)
     try:
         return _parse(text, str(path))
     except UnicodeDecodeError:  # valid UTF-8 at the top only: a Windows-1252 re-save
-        body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
-        return _parse(Text(file.name, reencode_cp1252(body), "cp1252"), str(path))
+        body = text.data[3:] if text.data.startswith(codecs.BOM_UTF8) else text.data
+        return _parse(Text(file.name, reencode_cp1252(body), "cp1252", text.blanks), str(path))
+
+
+def load_text(path: Path, *, shown: str, advice: str, empty_advice: str) -> Text:
+    """A file the user gave, opened through the one safe door and decoded.
+
+    A regular file within the size limit (never a folder, FIFO or device), lines over the
+    row limit blanked (the table lists them), UTF-16 and Windows-1252 re-encoded.
+
+    Raises
+    ------
+    SourceError
+        Missing, not a regular file, too large, unreadable, empty or binary.
+    """
+    if path.is_dir() or not (path.exists() or path.is_symlink()):
+        what = "is a folder" if path.is_dir() else "does not exist"
+        raise SourceError(f"{shown} {what}: {advice}")
+    try:
+        with open_user_file(path, shown=shown, error=SourceError, advice=advice) as handle:
+            loaded = load(handle, path.name)
+        return decode(loaded, path.name, empty_advice=empty_advice)
+    except OSError as error:
+        raise SourceError(f"{shown} cannot be read ({error.strerror or error})") from None
+    except ExportFormatError as error:
+        raise SourceError(str(error)) from None
 
 
 def _parse(text: Text, source: str) -> Pack:
@@ -373,6 +391,9 @@ def _date(item: tuple[int, str], key: str, name: str) -> dt.date | None:
 
 def _ties(table, name: str, owner: Owner, delimiter: str) -> pd.DataFrame:
     """The rows, checked one by one (packs are small), as the :data:`TIE_COLUMNS` frame."""
+    if (table.reasons != "").any():  # a line over the row limit, a quote that never closes
+        at = int(np.flatnonzero(table.reasons != "")[0])
+        raise SourceError(f"{name} line {table.line[at]}: {table.reasons[at]} ({table.details[at]})")
     if (table.extra > 0).any():
         at = int(np.flatnonzero(table.extra > 0)[0])
         raise SourceError(f"{name} line {table.line[at]}: more cells than the header has columns: put text "

@@ -82,9 +82,26 @@ def render_markdown(plan: Plan, *, top: int = 10) -> str:
 
     Examples
     --------
-    >>> text = render_markdown(plan)  # doctest: +SKIP
-    >>> text.splitlines()[0]  # doctest: +SKIP
-    '# Networking plan for Alex Rivera'
+    A plan with one target and one person you know there:
+
+    >>> import datetime as dt, networkx as nx, pandas as pd
+    >>> from netgraph.io import Owner
+    >>> from netgraph.plan import Plan
+    >>> insiders = pd.DataFrame([{
+    ...     "company": "Stripe", "priority": 1, "person_id": "in:maya", "name": "Maya Chen", "url": "",
+    ...     "employer": "Stripe", "position": "Engineering Manager", "warmth": 0.86, "relevance": 0.9,
+    ...     "score": 0.88, "ask": "referral", "reasons": ("41 messages both ways",)}])
+    >>> plan = Plan(G=nx.Graph(), as_of=dt.date(2026, 11, 20), owner=Owner("Alex Rivera", "", "in:alex"),
+    ...             targets=pd.DataFrame({"company": ["Stripe"], "priority": [1], "order": [0]}),
+    ...             insiders=insiders, intro_paths=pd.DataFrame(), connectors=pd.DataFrame(),
+    ...             near_misses=pd.DataFrame())
+    >>> text = render_markdown(plan)
+    >>> print(text.splitlines()[0])
+    # Networking plan for Alex Rivera
+    >>> print(next(line for line in text.splitlines() if line.startswith("1. ")))
+    1. Ask **Maya Chen** for a referral at **Stripe**: you know each other well enough to ask.
+    >>> print(next(line for line in text.splitlines() if line.startswith("| 1 |")))
+    | 1 | Maya Chen | Engineering Manager at Stripe | 0.86 close | referral | 41 messages both ways |
     """
     top = max(int(top), 0)
     owner = c.text(plan.owner.name)

@@ -441,9 +441,11 @@ def describe_share(share: Share) -> str:
     lines.append(f"  your export of {exported}, pack made on {pack.made_on.isoformat()}")
     lines.append(f"  companies asked for: {', '.join(pack.companies)}")
     lines.append("")
-    lines.append("Not in the pack: the text or subject of any of your "
-                 f"{plural(share.conversations, 'conversation')}, any of the {share.emails:,} e-mail addresses "
-                 f"in your export, and anyone at another company.")
+    talk = (f"the text or subject of any of your {plural(share.conversations, 'conversation')}"
+            if share.conversations else "any message (your export has none)")
+    mail = ("any e-mail address" if not share.emails else "the e-mail address in your export" if share.emails == 1
+            else f"any of the {share.emails:,} e-mail addresses in your export")
+    lines.append(f"Not in the pack: {talk}, {mail}, and anyone at another company.")
     ties = pack.ties
     for company in pack.companies:
         people = ties.loc[ties["target"].eq(company)]

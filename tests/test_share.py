@@ -391,3 +391,15 @@ def test_read_pack_of_a_folder_a_missing_file_or_a_fifo_is_one_error_line(tmp_pa
             read_pack(path)
         assert "\n" not in str(error.value)
     assert not is_pack(fifo)
+
+
+def test_share_from_an_export_that_names_nobody_is_one_error_line(small):
+    result = run("share", small / "Connections.csv", "--for", "Stripe", "--preview")
+    assert result.exit_code == 1
+    assert "cannot tell whose export this is" in result.output and result.output.strip().count("\n") == 0
+
+
+def test_preview_of_an_export_without_messages_or_emails_says_so(small):
+    (small / "messages.csv").unlink()
+    text = describe_share(build(small, companies=("Datadog",)))
+    assert "Not in the pack: any message (your export has none), any of the 3 e-mail addresses" in text

@@ -22,10 +22,13 @@ Nodes
 Edges
     ``kind="tie"`` between you and a connection: ``warmth, confidence, quiet_days``
     (days since any contact), ``model_warmth`` (before the ledger's adjustments),
-    ``ask_penalty`` (below 1 after a recent ask in the ledger), ``gave_days`` (days since your last give, NaN without one), ``reasons,
-    source="export"``.
+    ``ask_warmth`` (the warmth the ask rests on: the model's until they answer a give),
+    ``ask_penalty`` (below 1 after a recent ask in the ledger), ``gave_days`` and
+    ``asked_days`` (days since your last give and ask, NaN without one), ``open_ask``
+    (an ask still waiting for a reply), ``reasons``, ``evidence`` (tuple of
+    :class:`~netgraph.evidence.Evidence`), ``source="export"``.
     ``kind="tie"`` between a connection and a second-degree person: ``strength,
-    confidence, reasons, source ("export" or "known")``.
+    confidence, reasons, evidence, source ("export", "pack" or "known")``.
     ``kind="works_at"`` between a person and a target company: ``position, rule``.
 """
 
@@ -38,19 +41,20 @@ from collections.abc import Iterable, Sequence
 import networkx as nx
 import numpy as np
 import pandas as pd
-from rapidfuzz import process
 
 from netgraph.companies import find_near_misses, match_companies
 from netgraph.errors import SourceError
 from netgraph.evidence import Evidence, describe_evidence, last_exchange
 from netgraph.freshness import export_date, staleness
-from netgraph.io import Export, normalize_name, normalize_url
+from netgraph.io import Export, normalize_name
+from netgraph.io._pack import Pack
 from netgraph.io.identity import normalize_names
+from netgraph.people import closest_names, find_person, resolve_contacts, resolve_owner
 from netgraph.ledger import ledger_adjustments, summarize_ledger
 from netgraph.weights import Weights
 from netgraph.score import score_known_ties, score_network_ties, score_relevance, score_ties
 
-__all__ = ["build_graph", "resolve_owner", "company_node"]
+__all__ = ["build_graph", "company_node"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -80,6 +84,7 @@ def build_graph(
     weights: Weights | None = None,
     builtin_aliases: bool = True,
     ledger: pd.DataFrame | None = None,
+    packs: Sequence[tuple[str | None, Pack]] = (),
 ) -> nx.Graph:
     """Build the network graph from your export and every other source.
 
@@ -105,6 +110,10 @@ def build_graph(
     ledger
         Entries of your give-and-ask ledger (:func:`netgraph.ledger.list_entries`):
         recent gives warm a tie, a recent ask makes that person a weaker connector.
+    packs
+        Share packs friends made for you (:func:`netgraph.io.read_pack`), each with the owner
+        as you gave it or None to take it from the pack's header: their ties come with the
+        friend's own warmth and evidence.
 
     Returns
     -------
@@ -121,9 +130,11 @@ def build_graph(
     notes: list[str] = []
     mine = me.connections.drop_duplicates("person_id").set_index("person_id", drop=False)
     mine = mine.assign(_key=normalize_names(mine["name"]))
-    friends = [(resolve_owner(hint, export, mine), export) for hint, export in networks]
+    friends = [(resolve_owner(hint, export.owner, export.source, mine), export) for hint, export in networks]
+    shared = [(resolve_owner(hint, pack.owner, pack.source, mine), pack) for hint, pack in packs]
 
     companies = [mine["company"]] + [f.connections["company"] for _, f in friends]
+    companies += [p.ties["company"] for _, p in shared]
     if known is not None:
         companies.append(known["company"])
     matches = match_companies(pd.unique(pd.concat(companies, ignore_index=True)), targets,
@@ -131,13 +142,14 @@ def build_graph(
     target_of = matches["target"]
     rule_of = matches["rule"]
 
-    note_frame = _resolve_contacts(contacts, mine, notes)
+    note_frame = resolve_contacts(contacts, mine, notes)
     ties = score_ties(me, as_of=as_of, weights=w, contacts=note_frame)
     ties = _apply_ledger(ties, ledger, as_of=as_of)
     people = mine.assign(target=mine["company"].map(target_of).fillna(""))
     people = people.join(ties[_TIE_COLUMNS])
 
-    second = _second_degree(friends, known, people, me, target_of, as_of=as_of, weights=w, notes=notes)
+    second = _second_degree(friends, known, people, me, target_of, as_of=as_of, weights=w, notes=notes,
+                            shared=shared)
     at_targets = pd.concat([
         people.loc[people["target"].ne(""), ["target", "position"]],
         second.drop_duplicates("person_id").set_index("person_id")[["target", "position"]],
@@ -147,11 +159,12 @@ def build_graph(
     G = nx.Graph(
         owner=me.owner.person_id,
         as_of=as_of.isoformat(),
-        sources=_sources(me, friends, known, contacts, mine),
+        sources=_sources(me, friends, known, contacts, mine)
+        + [{"kind": "pack", "path": p.source, "owner": mine.at[c, "name"]} for c, p in shared],
         targets=list(targets.sort_values("order")["company"]),
         near_misses=_near_misses(people, second, friends, matches),
-        notes=_data_notes(me, friends, mine) + notes,
-        stats={"connections": len(mine), "hidden": int(me.hidden), "networks": len(friends),
+        notes=_data_notes(me, friends, mine) + _pack_notes(shared, mine) + notes,
+        stats={"connections": len(mine), "hidden": int(me.hidden), "networks": len(friends) + len(shared),
                "skipped_rows": int(len(me.skipped)) + sum(len(f.skipped) for _, f in friends)},
     )
     _add_nodes(G, me, targets, people, second, relevance)
@@ -202,80 +215,7 @@ def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.
     return ties
 
 
-# ---------------------------------------------------------------------------
-# Resolving sources to your connections
-
-
-def resolve_owner(hint: str | None, export: Export, mine: pd.DataFrame) -> str:
-    """Find the owner of a friend's export among your connections.
-
-    Parameters
-    ----------
-    hint
-        The name or profile URL you gave (``--network NAME=PATH``), or None to use the
-        name in the export's Profile.csv.
-    export
-        The friend's export.
-    mine
-        Your connections (``person_id, name, url``).
-
-    Returns
-    -------
-    str
-        The friend's ``person_id`` among your connections.
-
-    Raises
-    ------
-    SourceError
-        When nobody, or more than one person, matches; the message names the closest.
-    """
-    who = hint if hint else export.owner.name
-    if not who:
-        raise SourceError(
-            f"{export.source}: no Profile.csv names its owner; give the owner as "
-            f"--network 'Their Name={export.source}'")
-    found = _find_person(who, mine)
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        names = "; ".join(f"{mine.at[p, 'name']} ({mine.at[p, 'company'] or 'no company'})" for p in found[:5])
-        raise SourceError(f"{export.source}: '{who}' matches {len(found)} of your connections: {names}; "
-                          "give their profile URL instead")
-    raise SourceError(f"{export.source}: the owner '{who}' is not among your connections"
-                      f"{_closest(who, mine)}; give the name or profile URL as it appears in your Connections.csv")
-
-
-def _find_person(who: str, mine: pd.DataFrame) -> list[str]:
-    url = normalize_url(who)
-    if url:
-        return list(mine.index[mine["url"].eq(url)])
-    key = normalize_name(who)
-    keys = mine["_key"] if "_key" in mine else normalize_names(mine["name"])
-    return list(mine.index[keys.eq(key)])
-
-
-def _closest(who: str, mine: pd.DataFrame) -> str:
-    names = mine["name"].drop_duplicates().tolist()
-    best = process.extract(who, names, limit=3, score_cutoff=60)
-    return f" (closest: {', '.join(name for name, *_ in best)})" if best else ""
-
-
-def _resolve_contacts(contacts: pd.DataFrame | None, mine: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
-    """Index your notes by the connection they are about; note those that match nobody."""
-    if contacts is None or contacts.empty:
-        return None
-    by_url = pd.Series(mine.index, index=mine["url"]).loc[lambda s: s.index != ""]
-    by_url = by_url[~by_url.index.duplicated(keep=False)]
-    by_name = pd.Series(mine.index, index=mine["_key"])[lambda s: ~s.index.duplicated(keep=False)]
-    ids = contacts["url"].map(normalize_url).map(by_url)
-    ids = ids.fillna(contacts["name"].map(normalize_name).map(by_name))
-    for line, who in zip(contacts.loc[ids.isna(), "line"], contacts.loc[ids.isna(), "name"]):
-        notes.append(f"contacts file line {line}: '{who}' is not among your connections (note ignored)")
-    found = contacts.assign(person_id=ids).dropna(subset=["person_id"])
-    return found.drop_duplicates("person_id", keep="last").set_index("person_id")
-
-
-def _second_degree(friends, known, people, me, target_of, *, as_of, weights, notes) -> pd.DataFrame:
+def _second_degree(friends, known, people, me, target_of, *, as_of, weights, notes, shared=()) -> pd.DataFrame:
     """Everyone at a target reached through one of your connections, one row per tie.
 
     Columns: ``connector_id, person_id, name, url, company, position, target, strength,
@@ -303,6 +243,8 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
                               columns=["warmth", "confidence", "reasons", "evidence", "connector_id"])])
         at = at.merge(ties.rename_axis("person_id").reset_index(), on=["connector_id", "person_id"], how="left")
         frames.append(at.rename(columns={"warmth": "strength"}).assign(source="export"))
+    for connector_id, pack in shared:
+        frames.append(_pack_ties(pack, connector_id, people, me, target_of, as_of=as_of, weights=weights))
     if known is not None and len(known):
         frames.append(_known_ties(known, people, target_of, weights, notes))
     columns = ["connector_id", "person_id", "name", "url", "company", "position", "target",
@@ -330,15 +272,52 @@ def _freshen(ties: pd.DataFrame, export: Export, who: str, *, as_of: dt.date, we
     )
 
 
+def _pack_ties(pack: Pack, connector_id: str, people: pd.DataFrame, me: Export, target_of: pd.Series, *,
+               as_of: dt.date, weights: Weights) -> pd.DataFrame:
+    """A share pack's rows as second-degree ties, with the friend's warmth and evidence.
+
+    The friend's warmth is their own measure of the tie; the pack's age counts like an
+    export's (:mod:`netgraph.freshness`), and the reasons say whose share it came from.
+    """
+    ties = pack.ties
+    first = (people.at[connector_id, "name"].split() or ["they"])[0]
+    target = ties["company"].map(target_of).fillna("")
+    keep = target.ne("") & ties["person_id"].ne(me.owner.person_id) & ties["person_id"].ne(pack.owner.person_id)
+    ties, target = ties.loc[keep], target.loc[keep]
+    factor = staleness(pack.export_date or pack.made_on, as_of=as_of, weights=weights)
+    per = f"per {first}'s share of {pack.made_on.isoformat()}"
+    stale = ()
+    if factor < 1.0:
+        stale = (Evidence("export_age", who=first, date=pd.Timestamp(pack.export_date or pack.made_on)),)
+    reasons = [tuple([f"{ev[0]}, {per}" if ev else f"in {first}'s share pack of {pack.made_on.isoformat()}",
+                      *ev[1:], *(describe_evidence(e, as_of) for e in stale)]) for ev in ties["evidence"]]
+    return pd.DataFrame({
+        "connector_id": connector_id, "person_id": ties["person_id"].to_numpy(), "name": ties["name"].to_numpy(),
+        "url": ties["url"].to_numpy(), "company": ties["company"].to_numpy(), "position": ties["position"].to_numpy(),
+        "target": target.to_numpy(), "strength": (ties["warmth"].astype(float) * factor).round(4).to_numpy(),
+        "confidence": ties["confidence"].to_numpy(), "reasons": reasons, "evidence": [stale] * len(ties),
+        "source": "pack",
+    })
+
+
+def _pack_notes(shared: Sequence[tuple[str, Pack]], mine: pd.DataFrame) -> list[str]:
+    notes = []
+    for connector_id, pack in shared:
+        made = pack.export_date or pack.made_on
+        notes.append(f"{mine.at[connector_id, 'name']}'s share pack covers {len(pack.ties)} people, made on "
+                     f"{pack.made_on.isoformat()} from an export of {_MONTHS[made.month - 1]} {made.year}")
+    return notes
+
+
 def _known_ties(known, people, target_of, weights, notes) -> pd.DataFrame:
     rows = known.assign(target=known["company"].map(target_of).fillna(""))
     connector_ids = []
     for line, who in zip(rows["line"], rows["connector"]):
-        found = _find_person(who, people)
+        found = find_person(who, people)
         if len(found) != 1:
             problem = "matches several of your connections" if found else "is not among your connections"
             raise SourceError(f"known ties file line {line}: connector '{who}' {problem}"
-                              f"{_closest(who, people) if not found else ''}; use the name or profile URL "
+                              f"{closest_names(who, people) if not found else ''}; use the name or profile URL "
                               "as it appears in your Connections.csv")
         connector_ids.append(found[0])
     rows = rows.assign(connector_id=connector_ids)
@@ -404,7 +383,8 @@ def _add_nodes(G, me, targets, people, second, relevance) -> None:
                    priority=int(row.priority), order=int(row.order))
     first = people[["name", "url", "company", "position", "target"]].assign(degree=1)
     G.add_nodes_from(zip(first.index.tolist(), _records(first, kind="person")))
-    others = second.drop_duplicates("person_id").set_index("person_id")[["name", "url", "company", "position", "target"]]
+    columns = ["name", "url", "company", "position", "target"]
+    others = second.drop_duplicates("person_id").set_index("person_id")[columns]
     G.add_nodes_from(zip(others.index.tolist(), _records(others.assign(degree=2), kind="person")))
     rel = relevance.loc[~relevance.index.duplicated()]
     for pid, r, role, reasons in zip(rel.index.tolist(), rel["relevance"].tolist(), rel["role"].tolist(),

@@ -22,6 +22,7 @@ from netgraph.companies import match_companies, read_targets
 from netgraph.errors import SourceError
 from netgraph.graph import build_graph
 from netgraph.io import read_contacts, read_export, read_known
+from netgraph.io._pack import is_pack, read_pack
 from netgraph.io.export import Export
 from netgraph.ledger import list_entries, open_ledger
 from netgraph.paths import answer
@@ -71,7 +72,8 @@ def load_plan(
     targets
         One targets file or several.
     network
-        Friends' exports as ``"PATH"`` or ``"OWNER=PATH"``.
+        Friends' exports or share packs (recognised by their first line) as ``"PATH"`` or
+        ``"OWNER=PATH"``; one path alone is accepted too.
     known, contacts
         Optional CSVs of ties you know of and of your own notes.
     as_of
@@ -104,6 +106,8 @@ def load_plan(
         targets = [targets]
     target_frame = read_targets(list(targets))
     specs = [parse_network_spec(str(spec)) for spec in network]
+    packs = [(owner, read_pack(path)) for owner, path in specs if is_pack(path)]
+    specs = [(owner, path) for owner, path in specs if not is_pack(path)]
     with _friend_reader(target_frame, builtin_aliases, len(specs)) as read_friend:
         pending = [read_friend(path) for _, path in specs]  # read in the background when it pays
         me = read_export(export)
@@ -116,7 +120,8 @@ def load_plan(
     contacts_frame = read_contacts(contacts) if contacts else None
     entries = _read_ledger(ledger) if ledger else None
     G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
-                    contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries)
+                    contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries,
+                    packs=packs)
     return answer(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
 
 

@@ -30,9 +30,10 @@ PACK_SOURCE = SAMPLE_DIR / "packs" / "Complete_LinkedInDataExport_11-17-2026.zip
 
 
 def network_specs() -> list[str]:
-    """The ``--network`` arguments for the friends' exports, as ``[OWNER=]PATH`` strings.
+    """The ``--network`` arguments for the friends' exports and the share pack, as ``[OWNER=]PATH`` strings.
 
-    The two exports without a Profile.csv name their owner; the others carry one.
+    The two exports without a Profile.csv name their owner; the others carry one, and the
+    share pack names its owner in its header.
     """
     friends = SAMPLE_DIR / "friends"
     return [
@@ -40,4 +41,5 @@ def network_specs() -> list[str]:
         f"Nadia Petrov={friends / 'nadia-petrov-2020' / 'Connections.csv'}",
         str(friends / "Complete_LinkedInDataExport_12-03-2018"),
         f"Ingrid Sørensen={friends / 'ingrid-sorensen-excel' / 'Connections.csv'}",
+        str(PACK),
     ]

@@ -166,7 +166,7 @@ def _documented() -> dict[str, list[str]]:
 
 def test_the_documented_plan_fields_are_found():
     assert set(_documented()) == {"targets", "insiders", "intro_paths", "connectors", "near_misses", "summary"}
-    assert _documented()["connectors"][-2:] == ["reaches", "reasons"]
+    assert _documented()["connectors"][-3:] == ["reaches", "ask_about", "reasons"]
 
 
 @pytest.mark.parametrize("field", ["targets", "insiders", "intro_paths", "connectors", "near_misses"])

@@ -44,7 +44,7 @@ import datetime as dt, sys, time
 t0 = time.perf_counter()
 from netgraph.io._pack import render_pack
 from netgraph.share import make_share_pack
-from netgraph.report import write_output
+from netgraph.output import write_output
 share = make_share_pack(sys.argv[1], [sys.argv[2]], as_of=dt.date(2026, 11, 20))
 write_output(render_pack(share.pack), sys.argv[3], inputs=[sys.argv[1]])
 print(time.perf_counter() - t0, len(share.pack.ties), share.at_companies)

@@ -53,6 +53,7 @@ from netgraph.io._table import (
 )
 from netgraph.io.export import Owner
 from netgraph.io.identity import make_person_id, normalize_url
+from netgraph.output import FORMULA_STARTS, spreadsheet_safe
 
 __all__ = ["Pack", "PACK_VERSION", "TIE_COLUMNS", "is_pack", "read_pack", "render_pack"]
 
@@ -81,7 +82,6 @@ _ADVICE = "ask your friend to make the pack again with netgraph share"
 _KEYS = {"owner", "owner url", "export date", "made on", "companies", "about"}
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"", "no", "n", "false", "0"}
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -221,11 +221,12 @@ def render_pack(pack: Pack) -> str:
 
 
 def _safe(value: str) -> str:
-    return "'" + value if value.lstrip(" ").startswith(_FORMULA_STARTS) else value
+    return str(spreadsheet_safe(value))
 
 
 def _unsafe(value: str) -> str:
-    return value[1:] if value.startswith("'") and value[1:].lstrip(" ").startswith(_FORMULA_STARTS) else value
+    """A cell as the pack's writer had it: the ``'`` that :func:`_safe` added, removed."""
+    return value[1:] if value.startswith("'") and value[1:].lstrip(" ").startswith(FORMULA_STARTS) else value
 
 
 # ---------------------------------------------------------------------------

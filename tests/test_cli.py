@@ -53,13 +53,17 @@ def test_companies_groups_variants_and_marks_targets():
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
-    """Every format once, on the whole sample (the slow part, shared by the tests below)."""
+    """Every format once, on the whole sample (the slow part, shared by the tests below).
+
+    Module-scoped, so it runs before the autouse ledger fixture: it gets its own empty ledger.
+    """
     folder = tmp_path_factory.mktemp("reports")
+    private = {"NETGRAPH_LEDGER": str(folder / "ledger.sqlite")}
     out = {}
     for fmt in ("markdown", "html", "json", "csv"):
         path = folder / f"report.{fmt}"
-        result = CliRunner().invoke(main, ["report", str(EXPORT), *SOURCES, "--format", fmt, "--output", str(path)],
-                                    catch_exceptions=False)
+        result = CliRunner(env=private).invoke(
+            main, ["report", str(EXPORT), *SOURCES, "--format", fmt, "--output", str(path)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         out[fmt] = path.read_text(encoding="utf-8")
     return out
@@ -67,7 +71,7 @@ def reports(tmp_path_factory):
 
 def test_report_json_follows_the_contract(reports):
     data = json.loads(reports["json"])
-    assert data["schema"] == 1 and data["as_of"] == AS_OF
+    assert data["schema"] == 2 and data["as_of"] == AS_OF
     assert [t["company"] for t in data["targets"]] == ["Stripe", "Datadog", "Shopify", "Meta", "Spotify", "Target"]
     datadog = data["targets"][1]
     assert datadog["insiders"][0]["name"] == "Dana Whitfield"
@@ -87,11 +91,18 @@ def test_report_markdown_html_csv(reports):
     assert reports["csv"].splitlines()[0].startswith("kind,")
 
 
-def test_report_to_stdout_and_top(tmp_path):
-    result = run("report", str(EXPORT), "--targets", str(TARGETS), "--as-of", AS_OF, "--format", "json", "--top", "1")
-    assert result.exit_code == 0
-    data = json.loads(result.output)
-    assert all(len(t["insiders"]) <= 1 for t in data["targets"])
+def test_report_to_stdout_and_top(reports):
+    """--top 1 keeps the best one of each list (not none), and stdout is the JSON document."""
+    result = run("report", str(EXPORT), *SOURCES, "--format", "json", "--top", "1")
+    assert result.exit_code == 0, result.output
+    cut, whole = json.loads(result.output), json.loads(reports["json"])
+    assert [t["company"] for t in cut["targets"]] == [t["company"] for t in whole["targets"]]
+    for short, full in zip(cut["targets"], whole["targets"]):
+        assert short["insiders"] == full["insiders"][:1]
+        assert short["intro_paths"] == full["intro_paths"][:1]
+    assert cut["connectors"] == whole["connectors"][:1]
+    assert cut["summary"] == whole["summary"]
+    assert sum(len(t["insiders"]) + len(t["intro_paths"]) for t in cut["targets"]) >= len(cut["targets"])
 
 
 def test_redacted_report_has_no_names_or_urls(tmp_path):
@@ -123,7 +134,8 @@ def test_diff_finds_the_move_into_a_target():
 
 def test_ledger_round_trip_and_nurture(tmp_path):
     db = str(tmp_path / "ledger.sqlite")
-    result = run("log", "give", "Marcus Oyelaran", "--export", str(EXPORT), "--what", "sent a talk", "--on", "2026-11-10", "--db", db)
+    result = run("log", "give", "Marcus Oyelaran", "--export", str(EXPORT), "--what", "sent a talk",
+                 "--on", "2026-11-10", "--db", db)
     assert result.exit_code == 0, result.output
     assert result.output == "Logged give #1: you helped Marcus Oyelaran on 2026-11-10 (sent a talk).\n"
     result = run("log", "list", "--as-of", "2026-11-20", "--db", db)

@@ -65,7 +65,8 @@ class Evidence:
     tags
         For notes: your tags.
     flag
-        A kind-specific detail: ``job`` or ``school`` for shared history; ``note`` when an
+        A kind-specific detail: ``job``, ``school`` or ``alumni`` (the same school, not
+        necessarily together: your note says alumni) for shared history; ``note`` when an
         invitation came with a personal note.
     """
 
@@ -164,6 +165,8 @@ def _describe_history(e: Evidence) -> str:
             return f"worked together at {place}"
         others = f" (as did {e.cohort - 1} others)" if e.cohort > 1 else ""
         return f"may be a former colleague: connected while {together} worked at {place}{others}"
+    if e.flag == "alumni":
+        return f"{'you both' if e.who == 'you' else e.who + ' and they both'} studied at {place} (your note)"
     if not e.inferred:
         return f"studied together at {place}"
     studied = "you studied" if e.who == "you" else f"{e.who} studied"

@@ -67,6 +67,10 @@ def _stem(word: str) -> str:
     return word
 
 
+def _lead_words(title: str) -> frozenset[str]:
+    return frozenset(m.casefold() for m in _MANAGER.findall(title))
+
+
 def is_recruiter(position: str) -> bool:
     """Whether a position is a recruiting one.
 
@@ -97,12 +101,16 @@ def classify_role(position: str, titles: Sequence[str] = ()) -> str:
         return "recruiter"
     words = title_words(position)
     wanted = [title_words(t) for t in titles if t]
-    if any(w and w <= words for w in wanted):
+    leads = bool(_MANAGER.search(position)) and (not _THING_MANAGER.search(position) or bool(wanted))
+    # A manager matches a wanted title only when that title is itself a lead role
+    # ("Engineering Manager"); otherwise they are the likely hiring manager for it.
+    own_leads = _lead_words(position)
+    if any(w and w <= words and _lead_words(t) <= own_leads and (_lead_words(t) or not leads)
+           for t, w in zip(titles, wanted)):
         return "wanted title"
     in_field = any((words - _LEAD_WORDS) & w for w in wanted) if wanted else True
-    if _MANAGER.search(position) and in_field:
-        if not _THING_MANAGER.search(position) or (wanted and in_field):
-            return "hiring manager"
+    if leads and in_field:
+        return "hiring manager"
     return "other"
 
 

@@ -402,8 +402,10 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who="you") -> 
                                inferred="colleague" not in tags, flag="job"))
         if pid in school_map:
             place, began, ended, cohort = school_map[pid]
+            classmate = "classmate" in tags
             ev.append(Evidence("shared_history", who=name, place=place, since=began, date=ended, cohort=cohort,
-                               inferred=not ({"classmate", "alumni"} & set(tags)), flag="school"))
+                               inferred=not (classmate or "alumni" in tags),
+                               flag="school" if classmate or "alumni" not in tags else "alumni"))
         if pid in inv_map:
             direction, has_note, day = inv_map[pid]
             ev.append(Evidence("invitation", who=name, direction=direction, date=_stamp(day),

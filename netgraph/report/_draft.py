@@ -256,7 +256,7 @@ def _tie_evidence(plan: Plan, person_id: str) -> tuple:
 def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
     """How you know them, from the evidence only (never from reason sentences).
 
-    One of ``recommended``, ``close``, ``colleague``, ``classmate``, ``talked``, ``unanswered``,
+    One of ``recommended``, ``close``, ``met`` (your note says so), ``colleague``, ``classmate``, ``talked``, ``unanswered``,
     ``they invited``, ``you invited``, ``new`` (connected in the last three months) or
     ``never talked``.
     """
@@ -266,6 +266,8 @@ def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
         return "recommended"
     if warmth >= 0.6 and talked:
         return "close"
+    if any(e.kind == "note" and "met-recently" in e.tags for e in evidence):
+        return "met"
     confirmed = [e for e in find(evidence, "shared_history") if not e.inferred]
     if any(e.flag == "job" for e in confirmed):
         return "colleague"
@@ -287,6 +289,7 @@ def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
 _OPENERS = {
     "recommended": "Thanks again for the recommendation you wrote for me; it still helps.",
     "close": "I hope your week is going well.",
+    "met": "It was good to meet you recently.",
     "colleague": "I hope things are good with you since we worked together.",
     "classmate": "I hope all is well since we studied together.",
     "talked": "I hope you've been well since we last talked.",

@@ -91,11 +91,11 @@ def test_documented_schema_reads_the_tables():
 
 
 @pytest.fixture(scope="module")
-def sample_graph():
-    return netgraph.load_sample().G
+def sample_plan():
+    return netgraph.load_sample()
 
 
-def test_every_graph_attribute_is_documented_and_every_documented_one_exists(sample_graph):
+def test_every_graph_attribute_is_documented_and_every_documented_one_exists(sample_plan):
     """docs/architecture.md lists exactly the attributes that the bundled sample's plan.G carries.
 
     The sample uses every kind of input (friends' exports, known ties, notes), so each
@@ -103,9 +103,53 @@ def test_every_graph_attribute_is_documented_and_every_documented_one_exists(sam
     the sample lacks must be added to the sample, not left out of the doc.
     """
     documented = documented_schema(ARCHITECTURE.read_text(encoding="utf-8"))
-    actual = actual_schema(sample_graph)
+    actual = actual_schema(sample_plan.G)
     assert not actual - documented, f"in the graph but not in docs/architecture.md: {sorted(actual - documented)}"
     assert not documented - actual, f"in docs/architecture.md but not in the graph: {sorted(documented - actual)}"
+
+
+# -- the JSON report --------------------------------------------------------------------------
+
+
+def documented_json_fields(text: str) -> dict[str, set[str]]:
+    """The fields each table of docs/json-report.md lists, by the heading above the table."""
+    fields: dict[str, set[str]] = defaultdict(set)
+    heading = ""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            heading = line.lstrip("#").strip().strip("`")
+        elif line.startswith("| `") and heading:
+            fields[heading].add(_name(_cells(line)[0]))
+    return dict(fields)
+
+
+def test_json_report_doc_lists_exactly_the_fields_the_report_writes(sample_plan):
+    """docs/json-report.md and render_json agree, level by level, on the bundled sample."""
+    import json
+
+    report = json.loads(netgraph.render_json(sample_plan))
+    doc = documented_json_fields((ROOT / "docs" / "json-report.md").read_text(encoding="utf-8"))
+    target = next(t for t in report["targets"] if t["insiders"] and t["intro_paths"])
+    introduction = next(a for a in report["actions"] if a["about"])
+    person = doc["Person"]
+    assert report["schema"] == 2
+    assert set(report) == doc["The document"]
+    assert list(report["summary"]) == _summary_order()
+    assert set(report["summary"]) == doc["summary"]
+    assert set(target) == doc["Target"]
+    assert set(target["insiders"][0]) == person | doc["Insider"]
+    assert set(target["intro_paths"][0]) == doc["Path"]
+    assert set(target["intro_paths"][0]["target"]) == set(target["intro_paths"][0]["connector"]) == person
+    assert set(report["connectors"][0]) == person | doc["Connector"]
+    assert set(introduction) == doc["Action"] and set(introduction["person"]) == person
+    assert set(report["near_misses"][0]) == doc["Near miss"]
+
+
+def _summary_order() -> list[str]:
+    """The keys of the doc's `summary` table, in the order the doc lists them."""
+    text = (ROOT / "docs" / "json-report.md").read_text(encoding="utf-8")
+    table = text.split("### `summary`", 1)[1].split("###", 1)[0]
+    return [_name(_cells(line)[0]) for line in table.splitlines() if line.startswith("| `")]
 
 
 # -- no path outside the repository -----------------------------------------------------------

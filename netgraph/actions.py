@@ -14,8 +14,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from netgraph._cells import (insider_person, integer, number, path_connector, path_target, reasons, records,
-                             strings, text)
+from netgraph._cells import (
+    insider_person,
+    integer,
+    number,
+    path_connector,
+    path_target,
+    reasons,
+    records,
+    strings,
+    text,
+)
 from netgraph.plan import Plan
 from netgraph.weights import Weights
 

@@ -49,10 +49,10 @@ from netgraph.freshness import export_date, staleness
 from netgraph.io import Export, normalize_name
 from netgraph.io._pack import Pack
 from netgraph.io.identity import normalize_names
-from netgraph.people import closest_names, find_person, resolve_contacts, resolve_owner
 from netgraph.ledger import ledger_adjustments, summarize_ledger
-from netgraph.weights import Weights
+from netgraph.people import closest_names, find_person, resolve_contacts, resolve_owner
 from netgraph.score import score_known_ties, score_network_ties, score_relevance, score_ties
+from netgraph.weights import Weights
 
 __all__ = ["build_graph", "company_node"]
 

@@ -52,7 +52,7 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
     G, owner = plan.G, plan.G.graph["owner"]
     unlocks: dict[str, float] = {}
     roles: dict[str, set] = {}
-    for pid, rel, ask in zip(plan.insiders["person_id"], plan.insiders["relevance"], plan.insiders["ask"]):
+    for pid, rel in zip(plan.insiders["person_id"], plan.insiders["relevance"]):
         unlocks[pid] = max(unlocks.get(pid, 0.0), float(rel))
         roles.setdefault(pid, set()).add("insider")
     if len(plan.intro_paths):

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from netgraph.io.export import Export
 from netgraph.evidence import Evidence, describe_all
+from netgraph.io.export import Export
 from netgraph.roles import classify_roles
 from netgraph.weights import Weights, describe_weights
 
@@ -79,7 +79,8 @@ def _dated_evidence(frame: pd.DataFrame, as_of: pd.Timestamp, half_life: float, 
     return pd.DataFrame({"count": g.size(), "decayed": g["weight"].sum(), "last": g["date"].max()})
 
 
-def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: str, as_of: pd.Timestamp) -> pd.DataFrame:
+def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: str,
+                    as_of: pd.Timestamp) -> pd.DataFrame:
     """Connections made while the owner was at a place (a job or a school).
 
     For jobs the connection must also work at that company now (a likely former
@@ -108,8 +109,9 @@ def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: 
     pairs = pairs.sort_values("finished_on", ascending=False).drop_duplicates("person_id")
     window = [name_col, "started_on", *owners]
     pairs = pairs.assign(cohort=pairs.groupby(window, sort=False)["person_id"].transform("size"))
-    return pairs.set_index("person_id").rename(
-        columns={name_col: "place", "finished_on": "ended", "started_on": "began"})[["place", "began", "ended", "cohort"]]
+    renamed = pairs.set_index("person_id").rename(
+        columns={name_col: "place", "finished_on": "ended", "started_on": "began"})
+    return renamed[["place", "began", "ended", "cohort"]]
 
 
 def _map_unique(values: pd.Series, func) -> pd.Series:
@@ -374,12 +376,11 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who="you") -> 
             firsts["date"])}
     last_message = msgs["last_message"].tolist()
     last_reply = msgs["last_reply"].tolist()
-    exchanges = msgs["exchanges"].fillna(0).astype(int).tolist()
     names = who.reindex(t.index).fillna("they").tolist() if isinstance(who, pd.Series) else [who] * len(t)
     out = []
-    for pid, name, n, sent, received, last, reply, ex, connected in zip(
+    for pid, name, n, sent, received, last, reply, connected in zip(
             t.index.tolist(), names, t["messages"].tolist(), t["sent"].tolist(), t["received"].tolist(),
-            last_message, last_reply, exchanges, t["connected_on"].tolist()):
+            last_message, last_reply, t["connected_on"].tolist()):
         ev: list[Evidence] = []
         tags: tuple = ()
         note = note_map.get(pid)

@@ -9,10 +9,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from netgraph._cells import (first_name, integer, iso_date, long_date, number, person, plural, position_at,
-                             reasons, records, strings, text, web_url, insider_person, path_target, path_connector)
-from netgraph.actions import (Action, Target, _by_score, connector_asks, insider_action, path_action,
-                              target_actions, targets)
+from netgraph._cells import (
+    first_name,
+    insider_person,
+    integer,
+    iso_date,
+    long_date,
+    number,
+    path_connector,
+    path_target,
+    person,
+    plural,
+    position_at,
+    reasons,
+    records,
+    strings,
+    text,
+    web_url,
+)
+from netgraph.actions import (
+    Action,
+    Target,
+    _by_score,
+    connector_asks,
+    insider_action,
+    path_action,
+    target_actions,
+    targets,
+)
 from netgraph.advice import warmth_word
 from netgraph.plan import Plan
 

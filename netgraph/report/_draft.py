@@ -256,8 +256,8 @@ def _tie_evidence(plan: Plan, person_id: str) -> tuple:
 def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
     """How you know them, from the evidence only (never from reason sentences).
 
-    One of ``recommended``, ``close``, ``met`` (your note says so), ``colleague``, ``classmate``, ``talked``, ``unanswered``,
-    ``they invited``, ``you invited``, ``new`` (connected in the last three months) or
+    One of ``recommended``, ``close``, ``met`` (your note says so), ``colleague``,
+    ``classmate``, ``talked``, ``unanswered``, ``they invited``, ``you invited``, ``new`` (connected in the last three months) or
     ``never talked``.
     """
     warmth = action.warmth if action.warmth is not None else 0.0

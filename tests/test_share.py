@@ -215,7 +215,7 @@ def test_asked_companies_from_files_and_lists(tmp_path):
     txt.write_text("Stripe\nDatadog\n", encoding="utf-8")
     frame = read_asked_companies([txt, "Meta, Stripe Inc, Facebook", "Shopify"])
     assert frame["company"].tolist() == ["Stripe", "Datadog", "Meta", "Shopify"]
-    with pytest.raises(TargetsError, match="not found"):
+    with pytest.raises(TargetsError, match="missing.csv"):  # the targets reader's own message
         read_asked_companies([tmp_path / "missing.csv"])
     with pytest.raises(TargetsError, match="names no company"):
         read_asked_companies([" , "])

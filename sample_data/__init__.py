@@ -4,7 +4,14 @@ Everything here is invented (see ``README.md`` in this folder for the story and 
 names). The files are written by ``generate.py``; regenerate with
 ``python sample_data/generate.py``.
 
->>> from netgraph.sample_data import SAMPLE_DIR, EXPORT, TARGETS, network_specs
+Installed as ``netgraph.sample_data`` (``setup.cfg`` maps the package to this folder), so
+the paths below work after ``pip install .`` from any directory:
+
+>>> from netgraph.sample_data import AS_OF, EXPORT, network_specs
+>>> EXPORT.name, AS_OF
+('Complete_LinkedInDataExport_11-20-2026.zip', '2026-11-20')
+>>> all(Path(spec.split("=", 1)[-1]).exists() for spec in network_specs())
+True
 """
 
 from __future__ import annotations

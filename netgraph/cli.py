@@ -418,11 +418,14 @@ def nurture(export, targets, network, known, contacts, as_of, no_aliases, quiet,
               help="The asker's targets file (.csv or .txt), or company names separated by commas. Repeatable.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The pack to write (a CSV).")
 @click.option("--preview", is_flag=True, help="Print exactly what the pack would hold; write nothing.")
-@click.option("--redact-names", is_flag=True, help="Describe people ('a Backend Engineer at Stripe') instead of naming them.")
+@click.option("--redact-names", is_flag=True,
+              help="Describe people ('a Backend Engineer at Stripe') instead of naming them.")
 @click.option("--min-warmth", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Keep only ties at least this warm (0-1; 0.6 = people you know well).")
-@click.option("--exclude", type=_FILE, help="Names or profile URLs to leave out, one per line (or a CSV with name/url).")
-@click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD", help="The day the pack is made (default: today).")
+@click.option("--exclude", type=_FILE,
+              help="Names or profile URLs to leave out, one per line (or a CSV with name/url).")
+@click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
+              help="The day the pack is made (default: today).")
 @click.option("--no-builtin-aliases", "no_aliases", is_flag=True, help="Ignore well-known other names.")
 def share(export, asked, output, preview, redact_names, min_warmth, exclude, as_of, no_aliases) -> None:
     """Make a share pack for a friend: your ties at their target companies, nothing else.
@@ -436,6 +439,7 @@ def share(export, asked, output, preview, redact_names, min_warmth, exclude, as_
       netgraph share my_export.zip --for robin-targets.csv --output for-robin.csv --preview
     """
     from netgraph.io._pack import render_pack
+    from netgraph.output import terminal_safe
     from netgraph.share import describe_share, make_share_pack, summarize_share
 
     if output is None and not preview:
@@ -443,9 +447,9 @@ def share(export, asked, output, preview, redact_names, min_warmth, exclude, as_
     result = make_share_pack(export, asked, as_of=as_of, min_warmth=min_warmth, exclude=exclude,
                              redact_names=redact_names, builtin_aliases=not no_aliases)
     if preview:
-        click.echo(describe_share(result), nl=False)
+        click.echo(terminal_safe(describe_share(result)), nl=False)
         return
     inputs = [Path(export), *(Path(a) for a in asked if Path(a).exists()), *([Path(exclude)] if exclude else [])]
     _emit(render_pack(result.pack), output, inputs)
-    click.echo(f"{summarize_share(result)}\nOpen {output} in a spreadsheet to check it (delete any row you "
-               "like) before you send it.")
+    click.echo(terminal_safe(f"{summarize_share(result)}\nOpen {output} in a spreadsheet to check it (delete any "
+                             "row you like) before you send it."))

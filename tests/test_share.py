@@ -403,3 +403,15 @@ def test_preview_of_an_export_without_messages_or_emails_says_so(small):
     (small / "messages.csv").unlink()
     text = describe_share(build(small, companies=("Datadog",)))
     assert "Not in the pack: any message (your export has none), any of the 3 e-mail addresses" in text
+
+
+def test_preview_never_prints_control_characters_from_the_export(tmp_path):
+    folder = tmp_path / "export"
+    write_folder(folder, [
+        ("Connections.csv", connections_csv([("Sam\x1b[2J", "Lee", "https://www.linkedin.com/in/sam-lee", "", "Stripe",
+                                             "Engineer\x07", dt.date(2020, 1, 1))])),
+        ("Profile.csv", profile_csv({"First Name": "Ana", "Last Name": "Ruiz", "Headline": "Engineer"})),
+    ])
+    result = run("share", folder, "--for", "Stripe", "--preview")
+    assert result.exit_code == 0, result.output
+    assert "Sam[2J Lee" in result.stdout and "\x1b" not in result.stdout and "\x07" not in result.stdout

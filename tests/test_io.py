@@ -1034,7 +1034,8 @@ Found
   3 connections
   26 hidden members (rows of Connections.csv with only a date: counted, cannot
     be matched)
-  6 message rows with 4 people (3 sent by you)
+  5 messages (rows of messages.csv used; 2 sent by you) with 4 people
+    6 message-person pairs (a group message counts once per person)
 
 Skipped rows: 31
   Connections.csv: hidden member: the row has only a date (26)

@@ -1,9 +1,12 @@
-"""Dates: one format per column per file, detected from the values.
+"""Dates: the formats of a column, detected from the values, parsed row by row.
 
 A column is never parsed with a mix of day-first and month-first guesses: every candidate
 format is tried on a sample, the best ones on the whole column, and the one that parses
-the most values wins (ties go to the earlier, more common format). Values that the chosen
-format cannot read are reported by the caller, row by row.
+the most values wins (ties go to the earlier, more common format). Values it cannot read
+get the best of the formats that cannot contradict it (a file whose hand-edited rows say
+``30-oct-09`` and whose others say LinkedIn's own ``01 Dec 2016`` reads both; a day-first
+column never takes a month-first format). Values no format reads are reported by the
+caller, row by row.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import pandas as pd
 logger = logging.getLogger(__name__)
 
 _SAMPLE = 200
+_LONGEST = 64
 _PROBE = 20
 _EXAMPLE_DAY = dt.datetime(2023, 11, 7, 14, 3, 22)
 _EARLIEST = np.datetime64("1900-01-01T00:00:00")
@@ -157,6 +161,9 @@ def parse_dates(values, candidates: Sequence[str]) -> Dates:
                     parsed = parsed.copy()
                     parsed[missing] = more
                     used.append(fmt)
+    if np.isnat(parsed).any():  # rows in other formats that cannot contradict these
+        parsed, more = _rest(uniques, parsed, candidates, used)
+        used += more
     out[filled] = parsed if codes is None else parsed[codes]
     bad = filled & np.isnat(out)
     if bad.any():  # values with stray spaces (columns that were not stripped)
@@ -172,6 +179,35 @@ def parse_dates(values, candidates: Sequence[str]) -> Dates:
     fmt = " | ".join(used)
     logger.debug("dates: format %r, %d unreadable of %d", fmt, int(bad.sum()), int(filled.sum()))
     return Dates(out, fmt, bad, default)
+
+
+def _rest(uniques: np.ndarray, parsed: np.ndarray, candidates: Sequence[str],
+          used: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Parse the values ``used`` formats missed with the other candidates that agree with
+    them on day and month order (the best of those first, as for a whole column)."""
+    orders = {order(f) for f in used} - {""}
+    allowed = [f for f in candidates if f not in used and (not orders or order(f) in orders | {""})]
+    missing = np.isnat(parsed)
+    if not allowed:
+        return parsed, []
+    rest = parse_dates(uniques[missing], allowed)
+    if not rest.format:
+        return parsed, []
+    parsed = parsed.copy()
+    parsed[missing] = rest.array
+    return parsed, rest.format.split(" | ")
+
+
+def order(fmt: str) -> str:
+    """``"dm"`` (day before month), ``"md"``, or ``""`` when a value cannot be read two
+    ways (a month name, or the year first as in ISO dates)."""
+    day, month = fmt.find("%d"), fmt.find("%m")
+    if day < 0 or month < 0:
+        return ""
+    year = max(fmt.find("%Y"), fmt.find("%y"))
+    if 0 <= year < min(day, month):
+        return ""
+    return "dm" if day < month else "md"
 
 
 def parse_format(values: pd.Series, fmt: str) -> pd.Series:
@@ -328,6 +364,8 @@ def _fits_any(values: list[str], fmt: str) -> bool:
     """Does any value parse with ``fmt``? strptime only runs where the shape fits."""
     shape = _shape(fmt)
     for value in values:
+        if len(value) > _LONGEST:  # no date is that long (and the shape's regex stays fast)
+            continue
         if shape is not None and not shape.fullmatch(value):
             continue
         try:

@@ -62,10 +62,7 @@ def render_inspection(export: Export) -> str:
         out.extend(_wrap(f"{_count(export.hidden, 'hidden member')} (rows of Connections.csv with "
                          "only a date: counted, cannot be matched)", "  ", "    "))
     if len(export.messages):
-        people = export.messages["person_id"].nunique()
-        sent = int((export.messages["direction"] == "sent").sum())
-        out.append(f"  {_count(len(export.messages), 'message row')} with "
-                   f"{_count(people, 'person', 'people')} ({sent:,} sent by you)")
+        out.extend(_message_lines(export))
     for name, frame in (("invitation", export.invitations), ("endorsement", export.endorsements),
                         ("recommendation", export.recommendations),
                         ("position", export.positions), ("education entry", export.education)):
@@ -73,6 +70,12 @@ def render_inspection(export: Export) -> str:
             plural = "education entries" if name == "education entry" else None
             out.append(f"  {_count(len(frame), name, plural)}")
     out.append("")
+
+    if export.notes:
+        out.append("Notes")
+        for note in export.notes:
+            out.extend(_wrap(note, "  ", "    "))
+        out.append("")
 
     skipped = export.skipped
     if skipped.empty:
@@ -89,6 +92,27 @@ def render_inspection(export: Export) -> str:
     return "\n".join(out) + "\n"
 
 
+def _message_lines(export: Export) -> list[str]:
+    """Messages counted two ways, each labelled: rows of messages.csv, and (message,
+    person) pairs, where a message to a group counts once for each person in it."""
+    frame = export.messages
+    rows = frame["line"].nunique()
+    sent = frame.loc[frame["direction"] == "sent", "line"].nunique()
+    people = frame["person_id"].nunique()
+    text = (f"{_count(rows, 'message')} (rows of messages.csv used; {sent:,} sent by you) with "
+            f"{_count(people, 'person', 'people')}")
+    lines = _wrap(text, "  ", "    ")
+    if len(frame) != rows:
+        lines += _wrap(f"{len(frame):,} message-person pairs (a group message counts once per person)",
+                       "    ", "    ")
+    return lines
+
+
+# Kinds whose files have a date column: "no row has a date" is worth saying.
+_DATED = {"connections", "messages", "invitations", "endorsements_given", "endorsements_received",
+          "recommendations_given", "recommendations_received", "positions", "education"}
+
+
 def _file_lines(row) -> list[str]:
     kind = _KIND_LABELS.get(row.kind, row.kind)
     head = f"  {row.file}"
@@ -98,6 +122,8 @@ def _file_lines(row) -> list[str]:
     else:
         lines = [f"{head}  ".ljust(max(len(head) + 2, 34)) + counts]
     details = [row.encoding, f"{row.delimiter}-separated" if row.delimiter else ""]
+    if not row.date_format and row.kind in _DATED and row.rows:
+        details.append("no row has a date")
     if row.date_format:
         first = row.date_format.split(" | ")[0]
         details.append(f"dates like '{example(first)}' ({label(row.date_format)})")

@@ -56,6 +56,7 @@ _HIDDEN_NAME = "linkedin member"
 _SUFFIX = (r"(?:[A-Z]{2,6}|[A-Z]{2,}[a-z]+|[A-Z][a-z][A-Z][A-Za-z]?"
            r"|[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.?)*|Jr\.?|Sr\.?|Esq\.?|[IVX]{1,4})")
 _SUFFIX_PATTERN = re.compile(_SUFFIX)
+_LONGEST_SUFFIX = 24
 
 
 def read_messages(raw: bytes, name: str) -> Part:
@@ -318,16 +319,16 @@ def _split_names(to: np.ndarray, rows: np.ndarray) -> Names:
 
 def _names_in(to: str) -> list[str]:
     """The names in one TO value (suffixes kept with the name before them)."""
-    names: list[str] = []
+    names: list[list[str]] = []  # the pieces of each name, joined once (linear in any length)
     for piece in to.split(", "):
         piece = piece.strip()
         if not piece:
             continue
-        if names and _SUFFIX_PATTERN.fullmatch(piece):
-            names[-1] += ", " + piece
+        if names and len(piece) <= _LONGEST_SUFFIX and _SUFFIX_PATTERN.fullmatch(piece):
+            names[-1].append(piece)
         else:
-            names.append(piece)
-    return names
+            names.append([piece])
+    return [", ".join(pieces) for pieces in names]
 
 
 def _fold(values: np.ndarray) -> np.ndarray:

@@ -30,10 +30,11 @@ import sys
 import unicodedata
 import uuid
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
@@ -660,7 +661,8 @@ CHAT = [
     "Let's catch up after the holidays", "Sounds good, talk soon",
 ]
 OUTREACH = [
-    "Hi {first}, I noticed you work on {team} at {company}. Would you be open to a 20-minute chat about your experience there?",
+    "Hi {first}, I noticed you work on {team} at {company}. Would you be open to a 20-minute chat about your "
+    "experience there?",
     "Hi {first}, thanks for connecting! I'd love to hear how you moved into {team}.",
     "Hi {first}, I'm a backend engineer in Boston exploring what's next. Any advice on how {company} hires?",
     "Hi {first}, I enjoyed your post about {team}. Do you have time for a quick call in the next few weeks?",
@@ -679,27 +681,45 @@ INMAIL_SUBJECTS = ["Backend Engineer opportunity at {company}", "Quick question,
                    "Your background + {company}", "Senior Software Engineer (remote)",
                    "Exploring new opportunities?"]
 INMAIL_BODIES = [
-    "Hi {owner}, I came across your profile and was impressed by your work at {owner_company}. We're hiring backend engineers at {company} and I think you'd be a great fit. Open to a chat?",
-    "<p>Hi {owner},</p><p>I lead recruiting for {company}. Our platform team is growing, and your Python and Postgres experience stood out.</p><br><p>Would you have 15 minutes this week?</p><p>Best,<br>{first}</p>",
-    "Hi {owner} - hope you're well! I'm working with a Series B startup in Boston looking for a senior backend engineer. Comp is competitive, hybrid 2 days. Interested?",
+    "Hi {owner}, I came across your profile and was impressed by your work at {owner_company}. We're hiring backend "
+    "engineers at {company} and I think you'd be a great fit. Open to a chat?",
+    "<p>Hi {owner},</p><p>I lead recruiting for {company}. Our platform team is growing, and your Python and Postgres "
+    "experience stood out.</p><br><p>Would you have 15 minutes this week?</p><p>Best,<br>{first}</p>",
+    "Hi {owner} - hope you're well! I'm working with a Series B startup in Boston looking for a senior backend "
+    "engineer. Comp is competitive, hybrid 2 days. Interested?",
     "<p>Hello {owner},</p><p>Are you open to new roles? {company} is building out its reliability team.</p>",
 ]
 SPONSORED = [
     ("Northbridge University Online", "Earn your Master's in Computer Science",
-     '<p class="spinmail-quill-editor__spin-break">Hi {owner}, advance your career with a flexible, 100% online M.S. in Computer Science. Applications for spring close soon.</p><p class="spinmail-quill-editor__spin-break"><a href="https://example.com/apply">Apply now</a></p>'),
+     '<p class="spinmail-quill-editor__spin-break">Hi {owner}, advance your career with a flexible, 100% online M.S. '
+     'in Computer Science. Applications for spring close soon.</p><p class="spinmail-quill-editor__spin-break"><a '
+     'href="https://example.com/apply">Apply now</a></p>'),
     ("CloudCert Academy", "",
-     '<p class="spinmail-quill-editor__spin-break">{owner}, get certified in 6 weeks.</p><p class="spinmail-quill-editor__spin-break">Join 40,000 engineers who leveled up with CloudCert.</p>'),
+     '<p class="spinmail-quill-editor__spin-break">{owner}, get certified in 6 weeks.</p><p '
+     'class="spinmail-quill-editor__spin-break">Join 40,000 engineers who leveled up with CloudCert.</p>'),
     ("Harborline Wealth", "Your equity, explained",
-     '<p class="spinmail-quill-editor__spin-break">Hi {owner}, do you have stock options? Book a free consultation.</p>'),
+     '<p class="spinmail-quill-editor__spin-break">Hi {owner}, do you have stock options? Book a free '
+     'consultation.</p>'),
     ("DevSummit 2026", "",
      '<p class="spinmail-quill-editor__spin-break">{owner}, your free expo pass for DevSummit Boston is waiting.</p>'),
 ]
 RECOMMENDATION_TEXTS = {
-    "dana": "I've known Robin since we were both career-changers in the same Flatiron cohort. Robin is the person everyone asks when the tests are flaky, the query is slow or the design doc needs a second pair of eyes, and always answers with patience and a clear explanation. Robin writes careful, well-tested backend code, and \"it works on my machine\" is not in Robin's vocabulary. Any team would be lucky to have Robin.",
-    "gabriel": "Robin joined my pricing analytics team at Wayfair straight out of Michigan and quickly became the analyst who automated everything. Robin rebuilt our weekly pricing report in Python, cutting a two-day process to twenty minutes, and taught three teammates to do the same. Curious, reliable, and generous with time.",
-    "kofi": "Robin and I shipped the Toast payouts reconciliation service together. Robin owned the ledger design, wrote the runbooks, and was calm and methodical during incidents. I'd work with Robin again in a heartbeat.",
-    "theo": "Theo is the best engineering manager I have worked with. At Toast he ran a team of eight across two time zones, protected our focus time, and still found hours to mentor new engineers (myself included). Theo knows everyone, and uses that to unblock people rather than to collect credit.",
-    "nadia": "Nadia was the strongest debugger in our Flatiron cohort. Whenever a project went sideways she was the one who found the root cause, and she explained it so that the rest of us learned something.",
+    "dana": "I've known Robin since we were both career-changers in the same Flatiron cohort. Robin is the person "
+            "everyone asks when the tests are flaky, the query is slow or the design doc needs a second pair of eyes, "
+            "and always answers with patience and a clear explanation. Robin writes careful, well-tested backend code, "
+            "and \"it works on my machine\" is not in Robin's vocabulary. Any team would be lucky to have Robin.",
+    "gabriel": "Robin joined my pricing analytics team at Wayfair straight out of Michigan and quickly became the "
+               "analyst who automated everything. Robin rebuilt our weekly pricing report in Python, cutting a two-day "
+               "process to twenty minutes, and taught three teammates to do the same. Curious, reliable, and generous "
+               "with time.",
+    "kofi": "Robin and I shipped the Toast payouts reconciliation service together. Robin owned the ledger design, "
+            "wrote the runbooks, and was calm and methodical during incidents. I'd work with Robin again in a "
+            "heartbeat.",
+    "theo": "Theo is the best engineering manager I have worked with. At Toast he ran a team of eight across two time "
+            "zones, protected our focus time, and still found hours to mentor new engineers (myself included). Theo "
+            "knows everyone, and uses that to unblock people rather than to collect credit.",
+    "nadia": "Nadia was the strongest debugger in our Flatiron cohort. Whenever a project went sideways she was the "
+             "one who found the root cause, and she explained it so that the rest of us learned something.",
 }
 SKILLS = ["Python", "SQL", "PostgreSQL", "Django", "Ruby on Rails", "JavaScript", "React", "AWS",
           "Docker", "Kubernetes", "System Design", "REST APIs", "Distributed Systems", "Git",
@@ -899,7 +919,8 @@ class SampleNetwork:
         self.hana = mk("Hana", "Kobayashi", "Toast", "Product Manager", slug="hana-kobayashi-77c0e4")
         self.miguel = mk("Miguel", "Ortega", "Klaviyo", "Staff Software Engineer", slug="miguel-ortega-b41a93")
         self.priya = mk("Priya", "Raman", "Klaviyo", "Engineering Manager", slug="priya-raman-c9d2e0")
-        self.luis = mk("Luis", "Castellanos", "Mass General Brigham", "Nurse Practitioner", slug="luis-castellanos-2b7a41")
+        self.luis = mk("Luis", "Castellanos", "Mass General Brigham", "Nurse Practitioner",
+                       slug="luis-castellanos-2b7a41")
         self.aisha = mk("Aisha", "Bello", "Spotify", "Software Engineer", slug="aisha-bello-6f3c98")
         # Non-ASCII slugs that must also show up raw in messages.csv / Invitations.csv.
         self.jose = mk("José", "Martínez", "Wayfair", "Senior Data Scientist", keep_unicode=True)
@@ -1054,7 +1075,7 @@ class SampleNetwork:
             times[-1] = last
         for t in times:
             sender = rng.choice([me, other])
-            for i in range(rng.randint(*size)):
+            for _ in range(rng.randint(*size)):
                 conv.add(t, sender, rng.choice(lines))
                 t += timedelta(minutes=rng.randint(1, 95), seconds=rng.randrange(60))
                 if rng.random() < 0.75:
@@ -1075,7 +1096,8 @@ class SampleNetwork:
         self.conv_dana = c = conv([self.dana])
         self._sessions(rng, c, self.dana, _dt(2020, 10, 5), _dt(2026, 11, 1), 16, bias=1.5)
         for when, who, text in [
-            (_dt(2026, 11, 15, 18, 2, 11), self.owner, "I think I'm finally ready to start looking. Datadog is at the top of my list, honestly"),
+            (_dt(2026, 11, 15, 18, 2, 11), self.owner, "I think I'm finally ready to start looking. Datadog is at the "
+                                                       "top of my list, honestly"),
             (_dt(2026, 11, 15, 18, 9, 40), self.dana, "Yesss. You'd love the team here. Let's talk this week?"),
             (_dt(2026, 11, 15, 18, 11, 5), self.owner, "Thursday after work?"),
             (_dt(2026, 11, 15, 18, 30, 27), self.dana, "Perfect, the usual place at 6"),
@@ -1085,8 +1107,10 @@ class SampleNetwork:
         self.conv_theo = c = conv([self.theo], folder="INBOX")
         self._sessions(rng, c, self.theo, _dt(2021, 2, 20), _dt(2026, 10, 20), 10, bias=1.0)
         for when, who, text in [
-            (_dt(2026, 9, 30, 16, 20, 3), self.owner, "Thanks for sharing your connections export! Super generous of you"),
-            (_dt(2026, 9, 30, 16, 41, 19), self.theo, "Anytime. Half of my old Stripe team is in there, happy to make intros"),
+            (_dt(2026, 9, 30, 16, 20, 3), self.owner,
+             "Thanks for sharing your connections export! Super generous of you"),
+            (_dt(2026, 9, 30, 16, 41, 19), self.theo,
+             "Anytime. Half of my old Stripe team is in there, happy to make intros"),
             (_dt(2026, 10, 29, 13, 5, 44), self.theo, "Saw the Datadog SRE post, thought of you"),
             (_dt(2026, 10, 29, 13, 30, 8), self.owner, "Ha, thank you! Applying this week"),
         ]:
@@ -1113,19 +1137,22 @@ class SampleNetwork:
         c = conv([self.luis])
         self._sessions(rng, c, self.luis, _dt(2017, 1, 1), _dt(2026, 11, 1), 2, size=(1, 2))
         c = conv([self.aisha])
-        c.add(_dt(2026, 10, 28, 23, 20), self.owner, "Great chatting at the Boston Python meetup! Would love to hear more about the backend team at Spotify")
+        c.add(_dt(2026, 10, 28, 23, 20), self.owner, "Great chatting at the Boston Python meetup! Would love to hear "
+                                                     "more about the backend team at Spotify")
         c.add(_dt(2026, 10, 29, 8, 2), self.aisha, "Likewise! Happy to grab a coffee sometime next month")
         c = conv([self.jose], folder="ARCHIVE")
         c.add(_dt(2019, 1, 22, 15, 10), self.jose, "Hola Robin, great to meet you at the pricing offsite")
         c.add(_dt(2019, 1, 22, 16, 0), self.owner, "Likewise, José!")
         c = conv([self.lukasz])
-        c.add(_dt(2024, 2, 6, 14, 12), self.owner, "Hi Łukasz, I noticed you work on observability at Meta. Would you be open to a 20-minute chat about your experience there?")
+        c.add(_dt(2024, 2, 6, 14, 12), self.owner, "Hi Łukasz, I noticed you work on observability at Meta. Would you "
+                                                   "be open to a 20-minute chat about your experience there?")
         c = conv([self.thao])
         c.add(_dt(2025, 1, 14, 9, 30), self.thao, "Welcome to the Klaviyo design crit channel 🙂")
 
         # Drafts (never sent): must not warm anyone up.
         c = conv([self.marcus])
-        c.add(_dt(2026, 11, 18, 22, 40), self.owner, "Hi Marcus! It's been forever since Econ 401. I saw you're at Shopify now and", draft=True)
+        c.add(_dt(2026, 11, 18, 22, 40), self.owner, "Hi Marcus! It's been forever since Econ 401. I saw you're at "
+                                                     "Shopify now and", draft=True)
 
         connections = [p for p, _ in self.connections]
         special = set(id(p) for p in self.story_people())
@@ -1154,7 +1181,8 @@ class SampleNetwork:
             c = conv([p], folder=rng.choice(["INBOX", "ARCHIVE", "ARCHIVE"]))
             c.add(w, p, rng.choice(ONE_OFF_IN).format(**fill, first=p.first))
             if rng.random() < 0.45:
-                c.add(before_today(w, timedelta(hours=rng.randint(1, 48))), o, rng.choice(ONE_OFF_REPLY).format(first=p.first))
+                c.add(before_today(w, timedelta(hours=rng.randint(1, 48))), o,
+                      rng.choice(ONE_OFF_REPLY).format(first=p.first))
         for p in outreach:
             w = before_today(self.connected_on[id(p)], timedelta(days=rng.randint(0, 400), minutes=rng.randint(5, 900)))
             c = conv([p])
@@ -1165,7 +1193,7 @@ class SampleNetwork:
         # Recruiters who are not connections (InMail), most unanswered, some in SPAM.
         irng = random.Random(f"{self.seed}-inmail")
         self.inmail_people = []
-        for i in range(36):
+        for _ in range(36):
             p = self.names.random(special_rate=0)
             p.company, p.position = self.company(irng), irng.choice(RECRUITER_TITLES)
             self.inmail_people.append(p)
@@ -1244,7 +1272,8 @@ class SampleNetwork:
                     "Hi Robin, I enjoyed your talk on idempotency keys, would love to connect",
                     "Hi Robin, I'm a recruiter at {company}, and I'd love to connect",
                     'Hi Robin, we met at the "Boston Python" meetup, let\'s stay in touch']
-        notes_out = ["Hi {first}, great meeting you at the meetup!", "Hi {first}, fellow Boston engineer here, would love to connect",
+        notes_out = ["Hi {first}, great meeting you at the meetup!",
+                     "Hi {first}, fellow Boston engineer here, would love to connect",
                      "Hi {first}, I enjoyed your post about on-call, would love to connect"]
         for p, w in self.connections:
             if p is self.kendra:  # she invited you, without a note; you never talked
@@ -1277,7 +1306,8 @@ class SampleNetwork:
             if i % 3 == 0:
                 out.append(Invitation(o.name, p.name, sent, "", "OUTGOING", o.url, p.url))
             else:
-                out.append(Invitation(p.name, o.name, sent, prng.choice(["", "", "Hi Robin, I'd like to join your network."]),
+                note = prng.choice(["", "", "Hi Robin, I'd like to join your network."])
+                out.append(Invitation(p.name, o.name, sent, note,
                                       "INCOMING", p.url, o.url))
         out.sort(key=lambda i: (i.sent, i.from_name), reverse=True)
         return out
@@ -1285,7 +1315,8 @@ class SampleNetwork:
     def endorsements(self, *, given: bool, until: datetime) -> list[tuple]:
         rng = random.Random(f"{self.seed}-endorse-{given}")
         rows = []
-        fixed = [(self.theo, ["Python", "System Design", "Mentoring"] if not given else ["Engineering Management", "Mentoring", "Distributed Systems"]),
+        fixed = [(self.theo, ["Python", "System Design", "Mentoring"] if not given
+                  else ["Engineering Management", "Mentoring", "Distributed Systems"]),
                  (self.dana, ["PostgreSQL", "Python"] if not given else ["Go", "Observability"]),
                  (self.kofi, ["Django"] if not given else ["Kubernetes"])]
         for p, skills in fixed:
@@ -1330,9 +1361,11 @@ class SampleNetwork:
 
     def owner_positions(self) -> bytes:
         return positions_csv([
-            ["Klaviyo", "Software Engineer II", "Backend engineer on the event-ingestion platform (Python, Kafka, PostgreSQL).",
+            ["Klaviyo", "Software Engineer II", "Backend engineer on the event-ingestion platform (Python, Kafka, "
+                                                "PostgreSQL).",
              "Boston, Massachusetts, United States", "Jun 2024", ""],
-            ["Toast", "Software Engineer", "Payments and payouts: built the payouts reconciliation service; on-call for restaurant payments.",
+            ["Toast", "Software Engineer", "Payments and payouts: built the payouts reconciliation service; on-call "
+                                           "for restaurant payments.",
              "Boston, Massachusetts, United States", "Feb 2021", "May 2024"],
             ["Wayfair", "Pricing Analyst", "Automated weekly pricing reports in Python and SQL.",
              "Boston, Massachusetts, United States", "Jul 2018", "Aug 2020"],
@@ -1346,7 +1379,8 @@ class SampleNetwork:
         ])
 
     def irrelevant_files(self) -> list[tuple[str, bytes]]:
-        follows = [["Klaviyo", fmt_java(_dt(2024, 5, 2, 14, 33, 11))], ["Datadog", fmt_java(_dt(2026, 8, 30, 9, 1, 45))],
+        follows = [["Klaviyo", fmt_java(_dt(2024, 5, 2, 14, 33, 11))],
+                   ["Datadog", fmt_java(_dt(2026, 8, 30, 9, 1, 45))],
                    ["Stripe", fmt_java(_dt(2025, 11, 2, 21, 12, 5))], ["Toast", fmt_java(_dt(2020, 12, 15, 18, 0, 2))],
                    ["Target Hospitality", fmt_java(_dt(2023, 3, 1, 10, 10, 10))]]
         saved = [[fmt_us_short(_dt(2026, 11, 2, 21, 4)), "https://www.linkedin.com/jobs/view/4100000001",
@@ -1363,7 +1397,8 @@ class SampleNetwork:
             ("Jobs/Saved Jobs.csv", simple_csv(["Saved Date", "Job Url", "Job Title", "Company Name"], saved)),
             ("Reactions.csv", simple_csv(["Date", "Type", "Link"], reactions, newline="\r\n")),
             ("Email Addresses.csv", simple_csv(["Email Address", "Confirmed", "Primary", "Updated On"],
-                                               [["robin.castellanos@example.com", "Yes", "Yes", fmt_us_short(_dt(2014, 9, 2, 9, 12))]])),
+                                               [["robin.castellanos@example.com", "Yes", "Yes",
+                                                 fmt_us_short(_dt(2014, 9, 2, 9, 12))]])),
             ("Languages.csv", simple_csv(["Name", "Proficiency"], [["English", "Native or bilingual proficiency"],
                                                                      ["Spanish", "Professional working proficiency"]])),
         ]
@@ -1375,7 +1410,8 @@ class SampleNetwork:
             ("messages.csv", messages_csv(sort_for_export(self.convs, self.owner, until=until), "2025-11")),
             ("Invitations.csv", invitations_csv(self.invitations(until=until))),
             ("Endorsement_Given_Info.csv", endorsements_csv(self.endorsements(given=True, until=until), given=True)),
-            ("Endorsement_Received_Info.csv", endorsements_csv(self.endorsements(given=False, until=until), given=False)),
+            ("Endorsement_Received_Info.csv",
+             endorsements_csv(self.endorsements(given=False, until=until), given=False)),
             ("Recommendations_Given.csv", recommendations_csv(self.recommendations(given=True, until=until))),
             ("Recommendations_Received.csv", recommendations_csv(self.recommendations(given=False, until=until))),
             ("Profile.csv", self.owner_profile()),
@@ -1387,13 +1423,15 @@ class SampleNetwork:
         until = datetime(2025, 3, 1, 23, 59)
         convs = [c for c in self.convs if not any(p is self.victor for p in c.others)]
         victor_conv = Conversation(conversation_id(random.Random(f"{self.seed}-victor")), [self.victor])
-        victor_conv.add(_dt(2023, 1, 11, 10, 30), self.victor, "Hi Robin, would Toast be interested in a demo of our database platform?")
+        victor_conv.add(_dt(2023, 1, 11, 10, 30), self.victor, "Hi Robin, would Toast be interested in a demo of our "
+                                                               "database platform?")
         return [
             ("Connections.csv", connections_csv(self.connection_rows(old=True), "modern")),
             ("messages.csv", messages_csv(sort_for_export(convs + [victor_conv], self.owner, until=until), "2023")),
             ("Invitations.csv", invitations_csv(self.invitations(until=until))),
             ("Endorsement_Given_Info.csv", endorsements_csv(self.endorsements(given=True, until=until), given=True)),
-            ("Endorsement_Received_Info.csv", endorsements_csv(self.endorsements(given=False, until=until), given=False)),
+            ("Endorsement_Received_Info.csv",
+             endorsements_csv(self.endorsements(given=False, until=until), given=False)),
             ("Recommendations_Given.csv", recommendations_csv(self.recommendations(given=True, until=until))),
             ("Recommendations_Received.csv", recommendations_csv(self.recommendations(given=False, until=until))),
             ("Profile.csv", self.owner_profile()),
@@ -1430,7 +1468,8 @@ class SampleNetwork:
                  (self.mei, _dt(2024, 4, 4, 15, 30))]
         extra = self._friend_people(rng, 540)
         for p, company, position in zip(extra, ["Stripe", "Stripe", "Stripe Partners", "Metadata Labs", "Meta"],
-                                        ["Account Executive", "Product Designer", "Associate", "Data Scientist", "Recruiter"]):
+                                        ["Account Executive", "Product Designer", "Associate", "Data Scientist",
+                                         "Recruiter"]):
             p.company, p.position = company, position
         rows = []
         for p in mutual:
@@ -1464,8 +1503,10 @@ class SampleNetwork:
         for when, who, text in [
             (_dt(2024, 12, 18, 17, 0), self.samir, "Theo!! Are you coming to the old-Stripe-team holiday dinner?"),
             (_dt(2024, 12, 18, 17, 20), theo, "Wouldn't miss it.\nBringing the good hot sauce."),
-            (_dt(2026, 9, 8, 21, 4), self.samir, "We're hiring backend engineers on my team again, if you know anyone great"),
-            (_dt(2026, 9, 8, 21, 30), theo, "I might! Former teammate of mine, Robin, very strong on payments.\nI'll ask if they're interested."),
+            (_dt(2026, 9, 8, 21, 4), self.samir,
+             "We're hiring backend engineers on my team again, if you know anyone great"),
+            (_dt(2026, 9, 8, 21, 30), theo, "I might! Former teammate of mine, Robin, very strong on payments.\nI'll "
+                                            "ask if they're interested."),
         ]:
             c.add(when, who, text)
         self._sessions(mrng, c, self.samir, _dt(2020, 3, 1), _dt(2026, 9, 1), 6, bias=0.8, me=theo)
@@ -1474,14 +1515,17 @@ class SampleNetwork:
             self._sessions(mrng, c, p, self.connected_on.get(id(p), _dt(2021, 1, 1)) + timedelta(days=5),
                            _dt(2026, 9, 25), n, size=(1, 4), me=theo)
         c = conv([self.jonas])
-        c.add(_dt(2026, 7, 14, 15, 2), self.jonas, "<p>Hi Theo,</p><p>Are you open to engineering manager roles at Datadog?</p>",
+        c.add(_dt(2026, 7, 14, 15, 2), self.jonas, "<p>Hi Theo,</p><p>Are you open to engineering manager roles at "
+                                                   "Datadog?</p>",
               subject="EM roles at Datadog")
-        c.add(_dt(2026, 7, 15, 9, 0), theo, "Thanks Jonas, happy where I am, but I know great engineers who might be interested.")
+        c.add(_dt(2026, 7, 15, 9, 0), theo, "Thanks Jonas, happy where I am, but I know great engineers who might be "
+                                            "interested.")
         for p in mrng.sample(extra, 40):
             c = conv([p], folder=mrng.choice(["INBOX", "ARCHIVE"]))
             self._sessions(mrng, c, p, _dt(2019, 1, 1), _dt(2026, 9, 30), mrng.randint(1, 2), size=(1, 3), me=theo)
         c = conv([Person("CloudCert Academy", "", "")], title="Sponsored Conversation")
-        c.add(_dt(2026, 5, 5, 10, 0), c.others[0], '<p class="spinmail-quill-editor__spin-break">Theo, get certified in 6 weeks.</p>',
+        c.add(_dt(2026, 5, 5, 10, 0), c.others[0], '<p class="spinmail-quill-editor__spin-break">Theo, get certified '
+                                                   'in 6 weeks.</p>',
               sender_url="")
         msgs = sort_for_export(convs, theo, until=datetime(2026, 10, 2, 12))
         # Swap in the owner-Theo thread as Theo sees it (same conversation id and texts).
@@ -1490,7 +1534,8 @@ class SampleNetwork:
         threads = {}
         for m in msgs + theo_view:
             threads.setdefault(m.conversation_id, []).append(m)
-        ordered = sorted(threads.values(), key=lambda ms: (max(m.sent for m in ms), ms[0].conversation_id), reverse=True)
+        ordered = sorted(threads.values(), key=lambda ms: (max(m.sent for m in ms), ms[0].conversation_id),
+                         reverse=True)
         msgs = [m for ms in ordered for m in sorted(ms, key=lambda m: m.sent, reverse=True)]
 
         profile = profile_csv({
@@ -1521,16 +1566,17 @@ class SampleNetwork:
         for p in cohort:
             rows.append((self.connected_on[id(p)], p.first, p.last, p.company, p.position))
         rows.append((self.connected_on[id(self.nadia)], self.owner.first, self.owner.last, *self.owner_company_2020))
-        rows.append((_dt(2020, 9, 29, 19), self.dana.first, self.dana.last, "Flatiron School", "Software Engineering Student"))
-        rows.append((_dt(2019, 2, 11, 12), self.camille.first, self.camille.last, self.camille.company, self.camille.position))
-        rows.append((_dt(2018, 8, 30, 12), self.hiroshi.first, self.hiroshi.last, self.hiroshi.company, self.hiroshi.position))
+        rows.append((_dt(2020, 9, 29, 19), self.dana.first, self.dana.last, "Flatiron School",
+                     "Software Engineering Student"))
+        for p, when in ((self.camille, _dt(2019, 2, 11, 12)), (self.hiroshi, _dt(2018, 8, 30, 12))):
+            rows.append((when, p.first, p.last, p.company, p.position))
         rows.append((_dt(2020, 3, 3, 12), self.elise.first, self.elise.last, self.elise.company, self.elise.position))
         extra = self._friend_people(rng, 300)
         extra[0].company, extra[0].position = "Target Hospitality", "Software Developer"
         extra[1].company, extra[1].position = "Shopify Plus", "Merchant Success Manager"
         for p in extra:
             rows.append((_dt(2013, 1, 1) + timedelta(days=rng.randrange(2900)), p.first, p.last, p.company, p.position))
-        out = [(w, [f, l, "", "", c, pos, w.date()]) for w, f, l, c, pos in rows]
+        out = [(w, [first, last, "", "", c, pos, w.date()]) for w, first, last, c, pos in rows]
         out += [(w, ["", "", "", "", "", "", w.date()]) for w in
                 (_dt(2016, 1, 1) + timedelta(days=rng.randrange(1700)) for _ in range(4))]
         srng = random.Random(f"{self.seed}-nadia-spaces")
@@ -1562,7 +1608,7 @@ class SampleNetwork:
             people.append((w, p.first, p.last, fake_email(rng, p), p.company, p.position))
         people = [t for t in people if t[0].date() <= self.GABRIEL_DATE]
         people.sort(key=lambda t: (t[0], t[2]), reverse=True)
-        rows = [[f, l, "", e, c, pos, w] for w, f, l, e, c, pos in people]
+        rows = [[first, last, "", e, c, pos, w] for w, first, last, e, c, pos in people]
 
         mrng = random.Random(f"{self.seed}-gabriel-messages")
         convs = []
@@ -1600,7 +1646,8 @@ class SampleNetwork:
                   (_dt(2019, 6, 14, 10), self.samir), (_dt(2021, 3, 8), self.linnea), (_dt(2017, 9, 19), self.oskar)]
         extra = self._friend_people(rng, 255, pool="eu")
         extra += self._friend_people(rng, 18)  # a few non-Nordic names, some with emoji/non-cp1252 letters
-        unicode_people = [self.names.make("Łucja", "Zielińska", "Allegro", "Senior Software Engineer", keep_unicode=True),
+        unicode_people = [self.names.make("Łucja", "Zielińska", "Allegro", "Senior Software Engineer",
+                                          keep_unicode=True),
                           self.names.make("Mette", "Kjær 🌿", "Pleo", "Product Designer")]
         extra += unicode_people
         extra[0].company, extra[0].position = "Stripes Group", "Investment Associate"

@@ -53,6 +53,7 @@ class _PackageDirFinder(importlib.abc.MetaPathFinder):
         )
 
 
-# Appended, not prepended: an editable install's own finder (the same mapping) answers first.
+# First in line: an editable install of another checkout has a finder for the same names,
+# and the tests must see this tree's sample next to this tree's netgraph.
 if not any(isinstance(finder, _PackageDirFinder) for finder in sys.meta_path):
-    sys.meta_path.append(_PackageDirFinder(_package_dirs(ROOT / "setup.cfg")))
+    sys.meta_path.insert(0, _PackageDirFinder(_package_dirs(ROOT / "setup.cfg")))

@@ -9,11 +9,16 @@ of them in Python (``Weights().replace(message=0.5)``) or from the command line 
 from __future__ import annotations
 
 import dataclasses
+import math
+import os
+import tomllib
 from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["Weights", "describe_weights"]
+from netgraph.errors import NetgraphError
+
+__all__ = ["Weights", "describe_weights", "read_weights"]
 
 
 @dataclass(frozen=True)
@@ -171,3 +176,64 @@ def describe_weights(weights: Weights | None = None) -> pd.DataFrame:
     weights = weights or Weights()
     rows = [(f.name, getattr(weights, f.name)) for f in dataclasses.fields(weights)]
     return pd.DataFrame(rows, columns=["field", "value"]).set_index("field")
+
+
+def read_weights(path: str | os.PathLike[str], *, base: Weights | None = None) -> Weights:
+    """Read changed weights from a TOML file: ``field = value`` per line.
+
+    Every field of :class:`Weights` may appear; the others keep their defaults. Pairs
+    (``tag_floor``, ``role_factor``) are tables, ``known_strength``, ``closeness`` and
+    ``path_shares`` arrays::
+
+        message = 0.5
+        referral_warmth = 0.7
+        path_shares = [0.5, 0.3, 0.2]
+
+        [tag_floor]
+        friend = 0.85
+
+    Raises
+    ------
+    NetgraphError
+        For a file that is not TOML, an unknown field, or a value of the wrong kind; the
+        message names the file and the field.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise NetgraphError(f"{path}: cannot read the weights file ({error.strerror})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise NetgraphError(f"{path}: not a TOML file ({error}); write one 'field = value' per line") from None
+    w = base or Weights()
+    fields = {f.name: getattr(w, f.name) for f in dataclasses.fields(w)}
+    changes: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in fields:
+            raise NetgraphError(f"{path}: '{key}' is not a weight; the fields are listed by netgraph.describe_weights()")
+        changes[key] = _weight_value(path, key, value, fields[key])
+    return w.replace(**changes)
+
+
+def _weight_value(path: str | os.PathLike[str], key: str, value: object, default: object) -> object:
+    def number(x: object) -> float:
+        if isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x) or x < 0:
+            raise NetgraphError(f"{path}: '{key}' must be a number of 0 or more, not {x!r}")
+        return float(x)
+
+    if isinstance(default, tuple) and default and isinstance(default[0], tuple):
+        if not isinstance(value, dict):
+            raise NetgraphError(f"{path}: '{key}' must be a table, e.g. [{key}] with name = number lines")
+        merged = dict(default)
+        merged.update({str(k): number(v) for k, v in value.items()})
+        return tuple(merged.items())
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or len(value) != len(default):
+            raise NetgraphError(f"{path}: '{key}' must be a list of {len(default)} numbers")
+        return tuple(number(v) for v in value)
+    if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise NetgraphError(f"{path}: '{key}' must be a whole number of 0 or more, not {value!r}")
+        return value
+    return number(value)
+

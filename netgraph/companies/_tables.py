@@ -1,8 +1,10 @@
-"""Word lists the company matcher relies on: legal forms, unit words, well-known aliases.
+"""Word lists the company matcher relies on: legal forms, places, unit words, markers.
 
 Entries are written in normalised form (lower case, no accents, no punctuation, one space
-between words), so they compare directly with :func:`~netgraph.companies._normalize.normalize`.
-Lists are comma-separated so that several-word entries ("new york", "sp z oo") read naturally.
+between words), so they compare directly with :func:`~netgraph.companies.company_key`.
+Lists are comma-separated so that several-word entries ("new york", "sp z oo") read
+naturally. Nothing here names the targets of a particular user: how ordinary a target's
+name is comes from word frequencies (:mod:`netgraph.companies._words`), not from a list.
 """
 
 from __future__ import annotations
@@ -24,29 +26,21 @@ LEGAL_SUFFIXES = _words(
     as, aps, oy, oyj, pty, pvt, pte, private, kk, gk, bhd, sdn, tbk, jsc, pjsc, ojsc, cjsc,
     ooo, zao, oao, pao, sro, kft, zrt, nyrt, doo, dd, ad, ehf, hf, uc, ulc, dac, na, ltee,
     sab, sapi, group, groupe, gruppe, grupo, gruppo, holding, holdings, aktiengesellschaft,
-    limited liability, sp z oo, sp zoo, s de rl
+    limited liability, sp z oo, sp zoo, s de rl, eireli, me, epp, lda, lmt, pvt ltd
     """
 )
+
+# One spelling per legal form, for telling "ITC Holding" from "ITC Limited" in grouping.
+LEGAL_CANONICAL = {
+    "incorporated": "inc", "corporation": "corp", "company": "co", "companies": "co",
+    "cos": "co", "limited": "ltd", "lmt": "ltd", "holdings": "holding", "groupe": "group",
+    "gruppe": "group", "grupo": "group", "gruppo": "group", "aktiengesellschaft": "ag",
+    "private": "pvt",
+}  # fmt: skip
 
 # Small words left dangling once a legal form is gone ("Goldman Sachs & Co." ->
 # "goldman sachs and" -> "goldman sachs"; "S.A. de C.V.").
 DANGLING = _words("and, und, et, y, e, de, en, of")
-
-# Names that are ordinary words (or one or two letters). After them only places and plain
-# organisational words ("Target Stores", "Visa Europe") name a unit of the same company:
-# "Delta Engineering" or "Block Capital" are too likely to be some other business.
-# Typos are not forgiven for them either ("Squire" is not a typo of "Square").
-COMMON_WORD_NAMES = _words(
-    """
-    target, visa, square, delta, apple, meta, block, box, x, ford, shell, snap, zoom, gap,
-    next, sky, orange, mango, virgin, ring, nest, bolt, chime, ramp, plaid, wise, unity,
-    notion, mercury, compass, slack, signal, adobe, twitter, sage,
-    shield, anchor, beacon, summit, pinnacle, vertex, apex,
-    frontier, pioneer, liberty, eagle, falcon, phoenix, atlas, titan, triton, zenith,
-    vista, horizon, spark, flex, gusto, brex, ramp, mint, chase, capital one, discover,
-    progressive, united, american, continental, southwest, allegiant, spirit
-    """
-)
 
 # Places: a target name followed only by these ("SAP America", "Pfizer UK", "Google
 # Zurich") is still that company.
@@ -100,9 +94,18 @@ PLACES = _words(
     maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana, nebraska,
     nevada, new hampshire, new jersey, new mexico, north carolina, north dakota, ohio,
     oklahoma, oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee,
-    texas, utah, vermont, virginia, west virginia, wisconsin, wyoming
+    texas, utah, vermont, virginia, west virginia, wisconsin, wyoming,
+
+    cayman, cayman islands, channel islands, jersey, guernsey, isle of man, bermuda,
+    caribbean, caribbean and bermuda, west africa, east africa, southern africa,
+    north africa, central europe, eastern europe, western europe, baltics, baltic, iberia,
+    greater china, gulf, levant, banglore, bengaluru, abuja, port harcourt, accra,
+    belo horizonte, curitiba, porto alegre, recife, campinas, florianopolis, brasilia,
+    coimbatore, kochi, trivandrum, thiruvananthapuram, mysore, mysuru, indore, jaipur,
+    chandigarh, bhubaneswar, nagpur, vadodara, lucknow, kolkata
     """
 )
+
 
 # Plain organisational words: safe after any name, even an ordinary word.
 ORG_WORDS = _words(
@@ -112,33 +115,100 @@ ORG_WORDS = _words(
     """
 )
 
-# Business-unit words: a distinctive name followed by these is still the same company
-# ("Intel Labs", "Bloomberg Engineering", "Google Cloud", "Stripe Payments").
+# Business-unit words: after a name that is neither rare nor an everyday word ("Intel
+# Labs", "IBM Consulting", "Oracle Cloud Infrastructure") these still name a unit of the
+# same company. After an everyday word ("Apple Bank", "Target Technologies") they do not.
 UNIT_WORDS = _words(
     """
     labs, lab, research, research and development, r and d, rd, engineering, cloud,
     web services, cloud services, payments, ads, advertising, technologies, technology,
     tech, systems, software, solutions, services, global services, consulting, digital,
     ventures, capital, media, operations, fulfillment, fulfilment, fulfillment center,
-    fulfillment centre, logistics, development center, development centre,
+    fulfillment centre, development center, development centre,
     technology center, technology centre, innovation, innovation center, innovation centre,
-    ai, data, security, marketing, commerce, platform, platforms, infrastructure,
-    securities, asset management, investment management, wealth management, bank,
-    financial, financial services, tax, audit, advisory, assurance, pharma,
-    pharmaceuticals, mobility, studios, it, it services, investment banking,
+    ai, data, analytics, security, marketing, commerce, platform, platforms,
+    infrastructure, securities, asset management, investment management,
+    wealth management, financial, financial services, tax, audit, advisory, assurance,
+    pharma, pharmaceuticals, mobility, studios, it, it services, investment banking,
     corporate banking, private banking, retail banking, commercial banking, private bank,
     shared services, shared services centre, shared services center, business services,
-    solution centre, solution center,
+    solution centre, solution center, industries,
     capability centre, capability center, delivery centre, delivery center,
-    service centre, service center, competence centre, competence center
+    service centre, service center, competence centre, competence center,
+    acceleration centre, acceleration center, acceleration centres, acceleration centers,
+    delivery centres, delivery centers, development centres, development centers,
+    innovation centres, innovation centers, technology centres, technology centers
     """
 )
 
 # Words that may join unit words ("Ford of Europe", "Pfizer Research and Development").
-UNIT_JOINERS = _words("of, in, and, de, for")
+UNIT_JOINERS = _words("of, in, and, de, for, do, da")
 
-# Full names that look like a unit of a target but are a different company.
-DIFFERENT_COMPANIES = _words("target australia")
+# Generic organisation words written in front of a name: "Banco Itau", "Grupo Santander",
+# "The Home Depot".
+FRONT_WORDS = _words(
+    """
+    banco, banca, banque, bank, grupo, group, groupe, gruppo, gruppe, cia, companhia,
+    compania, compagnie, the
+    """
+)
+
+# Words glued to the end of a rare name without changing the company: "Citibank",
+# "Citigroup", "Citicorp", "WalmartLabs".
+GLUE_WORDS = ("bank", "group", "grupo", "corp", "labs", "lab")
+
+# A company cell that only says there is no company: "NA" (R's missing value), "N/A",
+# "-", "null", "none". Compared with the letters and digits of the cell, lower-cased.
+NULL_MARKERS = frozenset(
+    {"", "na", "nan", "nil", "null", "none", "nd", "notapplicable", "notavailable",
+     "nocompany", "unknown"}
+)  # fmt: skip
+
+# Cells that name no employer to share with anyone: working for yourself, a hidden
+# employer, no job. Never a company, never matched, never a shared workplace.
+NO_EMPLOYER = frozenset(
+    {"self", "selfemployed", "selfemploy", "selfemployment", "freelance", "freelancer",
+     "freelancing", "autonomo", "autonoma", "independent", "confidential", "undisclosed",
+     "stealth", "stealthstartup", "stealthmode", "stealthmodestartup", "private",
+     "retired", "student", "unemployed", "opentowork", "lookingforopportunities",
+     "various", "multiple", "multiplecompanies", "notemployed", "jobseeker"}
+)  # fmt: skip
+
+# Words that make a mention of a company a programme, community, certification or
+# student club rather than a job there ("Google Summer of Code", "AWS Community
+# Builders", "Microsoft Learn Student Ambassadors", "Apple Developer Academy").
+PROGRAMME_WORDS = _words(
+    """
+    summer of code, developer group, developer groups, developers group, user group,
+    users group, user groups, student, students, ambassador, ambassadors, community,
+    communities, community builder, community builders, academy, certification,
+    certifications, certified, certificate, certificates, bootcamp, fellowship,
+    scholarship, scholars, scholar, mvp, champion, champions, club, clubs, meetup,
+    hackathon, for startups, for education, educator, educators, developer expert,
+    developer experts, alumni, alumnus, learners, trainee program, program, programme,
+    foundation, university, school, course, courses, training, trainer
+    """
+)
+
+# Words that make a mention of a company a partner or a reseller of it ("Salesforce
+# Partner", "Google Cloud Premier Partner", "Shell Licensee").
+PARTNER_WORDS = _words(
+    """
+    partner, partners, partner of the year, reseller, resellers, licensee, licensees,
+    distributor, distributors, dealer, dealers, franchise, franchisee, authorised,
+    authorized, integrator, premier partner, gold partner, summit partner
+    """
+)
+
+# Full names that look like a unit of a well-known company but are a different company
+# (spun off, a joint venture or a namesake).
+DIFFERENT_COMPANIES = _words(
+    """
+    target australia, siemens energy, siemens healthineers, siemens gamesa,
+    siemens healthcare, ge healthcare, ge vernova, ge appliances, philips lighting,
+    sony ericsson, bloomberg philanthropies, tesla exploration
+    """
+)
 
 # Well-known other names: each group is one company. A group may name a parent group (its
 # name a member of the parent): its names then also match a target named like the parent
@@ -162,7 +232,7 @@ KNOWN_ALIASES: tuple[tuple[str, str | None], ...] = (
     ("merrill lynch, merrill lynch wealth management", "bank of america"),
     ("general electric, ge, ge aerospace, general electric aerospace", None),
     ("google, alphabet", None),
-    ("google cloud, gcp, google cloud platform", "google"),
+    ("google cloud, google cloud platform", "google"),
     ("google deepmind, deepmind", "google"),
     ("amazon, amazon com", None),
     ("amazon web services, aws", "amazon"),
@@ -174,7 +244,7 @@ KNOWN_ALIASES: tuple[tuple[str, str | None], ...] = (
     ),
     ("chase, chase bank", "jpmorgan chase"),
     ("deloitte, deloitte and touche, deloitte touche tohmatsu, deloitte touche", None),
-    ("pwc, pricewaterhousecoopers, price waterhouse coopers", None),
+    ("pwc, pricewaterhousecoopers, price waterhouse coopers, pricewaterhouse coopers", None),
     ("boston consulting, bcg", None),
     ("salesforce, sfdc, salesforce com", None),
     ("delta air lines, delta airlines, delta", None),
@@ -204,4 +274,50 @@ KNOWN_ALIASES: tuple[tuple[str, str | None], ...] = (
     ("american express, amex", None),
     ("unitedhealth, uhg, unitedhealthcare", None),
     ("kpmg, klynveld peat marwick goerdeler", None),
+    ("itau, itau unibanco", None),
+)
+
+# Well-known units of large employers whose names are everyday words or very frequent
+# (so that "<name> <other words>" is not enough): each entry is "parent: units". A unit
+# matches a target named like its parent (rule "known unit"). Only divisions and
+# products whose staff are the parent's own; companies it owns under another name
+# (Twitch, Audible, NetSuite, Red Hat) are companies of their own.
+KNOWN_UNITS: tuple[tuple[str, str], ...] = (
+    ("google", "google operations center, google nest, google fiber, google research, "
+               "google brain, google ads, google pay"),
+    ("microsoft", "microsoft azure, azure, xbox, microsoft research, microsoft idc, "
+                  "microsoft india development center, microsoft consulting services, "
+                  "microsoft gaming"),
+    ("amazon", "amazon lab126, amazon robotics, amazon studios, amazon mgm studios, "
+               "prime video, amazon prime video, amazon pay, amazon logistics, "
+               "amazon fulfillment, amazon fulfilment, amazon fulfillment center, "
+               "amazon development center, amazon development centre, amazon internet services, "
+               "amazon data services, amazon games, amazon alexa, amazon ads, "
+               "amazon advertising, amazon devices, amazon music, amazon fresh, "
+               "amazon transportation services, amazon retail, amazon kuiper"),
+    ("apple", "apple retail, apple tv, apple music, apple pay, apple maps, itunes, "
+              "apple operations, apple r and d"),
+    ("meta", "meta ai, facebook ai research, reality labs, meta reality labs, "
+             "meta superintelligence labs"),
+    ("ibm", "ibm ix, ibm consulting, ibm research, ibm software, ibm global services, "
+            "ibm global business services, ibm india software labs, ibm india software lab"),
+    ("sap", "sap concur, sap successfactors, sap ariba, sap fieldglass, sap labs, "
+            "sap labs india, sap signavio"),
+    ("uber", "uber freight, uber eats, uber advanced technologies group, uber atg"),
+    ("ey", "ey parthenon, parthenon ey, ey global delivery services, ey gds"),
+    ("oracle", "oracle netsuite, oracle cerner, oracle health, oracle financial services "
+               "software, oracle cloud infrastructure, oracle consulting"),
+    ("shell", "shell petroleum development company, shell energy, shell trading, "
+              "shell global solutions"),
+    ("visa", "visa consulting and analytics"),
+    ("intel", "intel labs, intel capital"),
+    ("target", "target technology services"),
+    ("delta air lines", "delta techops, delta tech ops"),
+    ("block", "square capital, cash app"),
+    ("philips", "philips healthcare, philips research"),
+    ("nestle", "nestle purina, nestle purina petcare"),
+    ("novartis", "novartis institutes for biomedical research"),
+    ("siemens", "siemens mobility, siemens digital industries software, siemens advanta"),
+    ("general electric", "ge capital, ge research, ge power, ge digital, ge renewable energy"),
+    ("nvidia", "nvidia graphics"),
 )

@@ -1,11 +1,17 @@
-"""Reading the user's targets files (the companies they want to work at)."""
+"""Reading the user's targets files (the companies they want to work at).
+
+A ``.csv`` targets file is read by the same reader as every CSV the user writes
+(:func:`netgraph.io.sources.read_user_csv`): the same encodings (UTF-8 with or without a
+byte-order mark, UTF-16, Windows-1252), delimiters (``,``, ``;`` as European Excel writes
+it, tabs), header search, size limits and refusal of anything that is not a regular file.
+A ``.txt`` list goes through the same safe door (:func:`netgraph.io._safe.read_user_file`).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,15 +19,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from netgraph.companies._normalize import normalize
-from netgraph.errors import TargetsError
+from netgraph.companies._normalize import company_key
+from netgraph.errors import ExportFormatError, TargetsError
+from netgraph.io._safe import read_user_file
+from netgraph.io._table import DELIMITER_NAMES, Spec, decode
+from netgraph.io.sources import read_user_csv
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["read_targets"]
+__all__ = ["read_targets", "MAX_PRIORITY"]
+
+#: Priorities run from 1 (most wanted) to this.
+MAX_PRIORITY = 99
 
 _COLUMNS = ["company", "priority", "aliases", "titles", "order"]
-_KNOWN_COLUMNS = {"company", "priority", "aliases", "titles"}
+_HEADER = "company,priority,aliases,titles"
+_SPEC = Spec(label="targets file", required=(("company",),), optional=("priority", "aliases", "titles"))
+_PRIORITY = re.compile(r"\+?0*(\d{1,2})(?:\.0*)?")
 
 PathLike = str | os.PathLike[str]
 
@@ -42,90 +56,69 @@ def _split(value: str) -> list[str]:
     return list(dict.fromkeys(part.strip() for part in value.split("|") if part.strip()))
 
 
-def _text(path: Path, shown: str) -> str:
-    """The file's text: UTF-8 (with or without a byte-order mark), else Windows-1252."""
-    if not path.exists():
-        raise TargetsError(f"targets file '{shown}' not found: check the path")
-    if path.is_dir():
-        raise TargetsError(f"targets file '{shown}' is a folder: give a .csv or .txt file")
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        logger.info("%s is not UTF-8; reading it as Windows-1252", shown)
-        return data.decode("cp1252", errors="replace")
-
-
-def _priority(value: str, shown: str, line: int) -> int:
+def _priority(value: str, name: str, line: int) -> int:
+    """A priority cell: empty (1) or a whole number from 1 to :data:`MAX_PRIORITY`."""
     text = value.strip()
     if not text:
         return 1
-    try:
-        number = float(text)
-    except ValueError:
-        number = float("nan")
-    if not (number >= 1 and number == int(number)):
+    found = _PRIORITY.fullmatch(text) if len(text) <= 12 else None
+    number = int(found.group(1)) if found else 0
+    if not 1 <= number <= MAX_PRIORITY:
+        shown = text if len(text) <= 40 else text[:37] + "..."
         raise TargetsError(
-            f"targets file '{shown}' line {line}: priority is '{text}', "
-            "expected a whole number from 1 (1 = most wanted)"
+            f"{name} line {line}: priority is '{shown}', expected a whole number from 1 "
+            f"(most wanted) to {MAX_PRIORITY}: fix it or leave it empty"
         )
-    return int(number)
+    return number
 
 
-def _read_csv(text: str, shown: str) -> list[_Target]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for row in reader:
-            rows.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise TargetsError(
-            f"targets file '{shown}' line {start}: cannot be read as CSV ({error}): "
-            "check the double quotes from that line on"
-        ) from None
-    rows = [(n, row) for n, row in rows if any(cell.strip() for cell in row)]
-    if not rows:
-        raise TargetsError(_empty_message(shown, csv_file=True))
-    header_line, header = rows[0]
-    header = [cell.strip().lower() for cell in header]
-    if "company" not in header:
-        found = ", ".join(f"'{cell}'" for cell in header)
-        raise TargetsError(
-            f"targets file '{shown}' line {header_line}: no 'company' column (found: "
-            f"{found}): name the column of company names 'company'"
-        )
-    extra = [cell for cell in header if cell and cell not in _KNOWN_COLUMNS]
-    if extra:
-        logger.info("%s: ignoring columns %s", shown, ", ".join(extra))
+def _read_csv(path: Path, shown: str) -> list[_Target]:
+    """The rows of a targets CSV, read by the same reader as every file the user writes."""
+    table = read_user_csv(path, _SPEC, option="targets file", header=_HEADER, error=TargetsError)
+    name = path.name
+    bad = np.flatnonzero(table.reasons != "")
+    if len(bad):
+        i = int(bad[0])
+        raise TargetsError(f"{name} line {table.line[i]}: {table.reasons[i]} ({table.details[i]})")
+    columns = len(table.header.cells)
+    company, priority = table.get("company"), table.get("priority")
+    aliases, titles = table.get("aliases"), table.get("titles")
     out = []
-    for line, row in rows[1:]:
-        if len(row) > len(header):
+    for i in range(len(table)):
+        line = int(table.line[i])
+        if table.extra[i] > 0:
+            delimiter = DELIMITER_NAMES.get(table.delimiter, table.delimiter)
             raise TargetsError(
-                f"targets file '{shown}' line {line}: {len(row)} values but the header has "
-                f"{len(header)} columns: put names that contain commas in double quotes, "
+                f"{name} line {line}: {columns + int(table.extra[i])} values but the header has {columns} "
+                f"columns ({delimiter}-separated): put names that contain a {delimiter} in double quotes, "
                 'like "Stripe, Inc."'
             )
-        cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        company = " ".join(cells.get("company", "").split())
-        if not company:
-            raise TargetsError(
-                f"targets file '{shown}' line {line}: 'company' is empty: "
-                "fill it in or delete the line"
-            )
+        text = " ".join(str(company[i]).split())
+        if not text:
+            raise TargetsError(f"{name} line {line}: 'company' is empty: fill it in or delete the line")
         out.append(
-            _Target(
-                company,
-                _priority(cells.get("priority", ""), shown, line),
-                _split(cells.get("aliases", "")),
-                _split(cells.get("titles", "")),
-                line,
-            )
+            _Target(text, _priority(str(priority[i]), name, line), _split(str(aliases[i])),
+                    _split(str(titles[i])), line)  # fmt: skip
         )
     if not out:
         raise TargetsError(_empty_message(shown, csv_file=True))
     return out
+
+
+def _text(path: Path, shown: str) -> str:
+    """A ``.txt`` list's text (UTF-8 with or without a byte-order mark, UTF-16 or
+    Windows-1252), read through the same safe door as every file the user names."""
+    raw = read_user_file(path, shown=f"targets file '{shown}'", error=TargetsError, advice="give a .csv or .txt file")
+    if not raw.strip():
+        return ""
+    try:
+        data = decode(raw, path.name, empty_advice="add one company per line").data
+    except ExportFormatError as error:
+        raise TargetsError(str(error)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def _read_txt(text: str, shown: str) -> list[_Target]:
@@ -149,7 +142,7 @@ def _empty_message(shown: str, *, csv_file: bool) -> str:
 def _check_duplicates(targets: list[_Target], shown: str, csv_file: bool) -> None:
     first: dict[str, _Target] = {}
     for target in targets:
-        key = normalize(target.company)
+        key = company_key(target.company)
         if not key:
             raise TargetsError(
                 f"targets file '{shown}' line {target.line}: '{target.company}' has no "
@@ -179,8 +172,7 @@ def _read_one(path: PathLike) -> list[_Target]:
             f"targets file '{shown}' is not a .csv or .txt file: save your list as a CSV "
             "file with a 'company' column, or as text with one company per line"
         )
-    text = _text(file, shown)
-    targets = _read_csv(text, shown) if suffix == ".csv" else _read_txt(text, shown)
+    targets = _read_csv(file, shown) if suffix == ".csv" else _read_txt(_text(file, shown), shown)
     _check_duplicates(targets, shown, suffix == ".csv")
     return targets
 
@@ -188,10 +180,11 @@ def _read_one(path: PathLike) -> list[_Target]:
 def read_targets(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
     """Read one or several targets files into one list of target companies.
 
-    A ``.csv`` file has a ``company`` column and optionally ``priority`` (a whole number,
-    1 = most wanted, the default), ``aliases`` and ``titles`` (both ``|``-separated). A
-    ``.txt`` file has one company per line; blank lines and ``#`` comments are ignored.
-    UTF-8 (with or without a byte-order mark) or Windows-1252, any line endings.
+    A ``.csv`` file has a ``company`` column and optionally ``priority`` (a whole number
+    from 1 = most wanted, the default, to 99), ``aliases`` and ``titles`` (both
+    ``|``-separated); comma-, semicolon- or tab-separated. A ``.txt`` file has one company
+    per line; blank lines and ``#`` comments are ignored. UTF-8 (with or without a
+    byte-order mark), UTF-16 or Windows-1252, any line endings.
 
     Several files are merged: a company on two lists (same normalised name) keeps the
     name and place it had where first seen, its best (lowest) priority, and the union of
@@ -211,8 +204,9 @@ def read_targets(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
     Raises
     ------
     TargetsError
-        A file is missing, empty, not .csv/.txt, has no ``company`` column, a bad
-        priority, or lists one company twice. The message names the file and line.
+        A file is missing, not a regular file, too large, empty, not .csv/.txt, has no
+        ``company`` column, a bad priority, or lists one company twice. The message names
+        the file, the line and the value.
 
     Examples
     --------
@@ -231,7 +225,7 @@ def read_targets(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
     merged: dict[str, _Target] = {}
     for path in items:
         for target in _read_one(path):
-            key = normalize(target.company)
+            key = company_key(target.company)
             if key not in merged:
                 merged[key] = _Target(target.company, target.priority, [], [], len(merged))
             kept = merged[key]

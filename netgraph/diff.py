@@ -13,14 +13,13 @@ unique on both sides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from netgraph.companies import match_companies, read_targets
+from netgraph.companies import company_key, company_keys, match_companies, read_targets
 from netgraph.io import normalize_name, read_export
 from netgraph.io.export import Export
 
@@ -41,23 +40,11 @@ _DIFF_COLUMNS = [
     "old_position", "new_position", "target",
 ]
 _TEXT_COLUMNS = ["person_id", "name", "url", "email", "company", "position"]
-_LEGAL_SUFFIXES = frozenset({
-    "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
-    "gmbh", "plc", "sa", "ag", "bv", "nv", "pty", "srl", "sas",
-})
 
 
 def _text_key(text: str) -> str:
     """Casefolded, accent-stripped, single-spaced: ``' Inés  GARCÍA'`` -> ``'ines garcia'``."""
     return normalize_name(text)
-
-
-def _company_key(text: str) -> str:
-    """Good enough to see that ``'Stripe, Inc.'`` and ``'stripe'`` are one company."""
-    words = re.sub(r"[^\w\s]", " ", _text_key(text)).split()
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
 
 
 def _prepare(connections: pd.DataFrame) -> pd.DataFrame:
@@ -69,7 +56,7 @@ def _prepare(connections: pd.DataFrame) -> pd.DataFrame:
     frame = frame.drop_duplicates("person_id").reset_index(drop=True)
     frame["name_key"] = frame["name"].map(_text_key)
     frame["email_key"] = frame["email"].str.casefold()
-    frame["company_key"] = frame["company"].map(_company_key)
+    frame["company_key"] = company_keys(frame["company"])
     frame["position_key"] = frame["position"].map(_text_key)
     return frame
 
@@ -217,7 +204,7 @@ def _company(company: str, target: str) -> str:
     """``'Stripe (a target)'``, ``'Stripe Payments (target: Stripe)'`` or ``'Acme'``."""
     if not target:
         return company
-    if not company or _company_key(company) == _company_key(target):
+    if not company or company_key(company) == company_key(target):
         return f"{company or target} (a target)"
     return f"{company} (target: {target})"
 

@@ -117,11 +117,38 @@ def test_a_position_change_at_the_same_company(matches):
 
 @pytest.mark.parametrize("old_company, new_company", [
     ("Acme", "Acme, Inc."), ("Acme", "ACME"), ("Initech LLC", "initech"),
+    ("SAP", "SAP SE"), ("Siemens", "Siemens AG"), ("Société Générale", "Societe Generale S.A."),
+    ("Acme", "Acme Pvt. Ltd."), ("Acme GmbH", "Acme GmbH & Co. KG"), ("Stripe", "stripe.com"),
 ])
 def test_the_same_company_written_differently_is_no_change(old_company, new_company):
     old = _export({"name": "Ana Silva", "company": old_company, "position": "Designer"})
     new = _export({"name": "Ana Silva", "company": new_company, "position": "designer"})
     assert diff_exports(old, new).empty
+
+
+def test_a_legal_form_change_is_not_reported_as_a_move():
+    old = _export({"name": "Ana Silva", "company": "SAP", "position": "Designer"})
+    new = _export({"name": "Ana Silva", "company": "SAP SE", "position": "Designer"})
+    diff = diff_exports(old, new)
+    assert diff.empty
+    assert render_diff(diff) == "No changes between the two exports.\n"
+
+
+def test_a_target_written_with_its_legal_form_is_called_a_target():
+    matches = pd.DataFrame({"target": ["SAP", ""]}, index=["SAP SE", "Acme"])
+    old = _export({"name": "Ana Silva", "company": "Acme", "position": "Designer"})
+    new = _export({"name": "Ana Silva", "company": "SAP SE", "position": "Designer"})
+    assert render_diff(diff_exports(old, new, matches=matches)).splitlines()[-1] == (
+        "Ana Silva moved to SAP SE (a target): Designer, was at Acme")
+
+
+@pytest.mark.parametrize("old_company, new_company", [
+    ("Software AG", "Software Company"), ("Acme", "Acme Labs"), ("Stripe", "Stripe Partners"),
+])
+def test_a_different_company_is_a_move(old_company, new_company):
+    old = _export({"name": "Ana Silva", "company": old_company, "position": "Designer"})
+    new = _export({"name": "Ana Silva", "company": new_company, "position": "Designer"})
+    assert _rows(diff_exports(old, new)) == [("changed company", "Ana Silva", "")]
 
 
 def test_an_old_export_without_urls_is_matched_by_name(matches):

@@ -1,11 +1,18 @@
-"""How long company matching takes on a large network.
+"""How long company matching takes on a large network, and on absurdly long fields.
 
 1,000,000 company cells holding 5,000 distinct spellings (target names with legal forms,
 units, places and typos, plus unrelated companies) are matched against 200 targets with
 :func:`netgraph.companies.match_companies`, and grouped with
 :func:`netgraph.companies.group_companies`. Each is timed as the median of 5 runs, next to
 a baseline on the same cells in the same run: ``series.str.lower()``, the cheapest
-whole-column pass pandas can make. Run ``python benchmarks/bench_companies.py``.
+whole-column pass pandas can make.
+
+Then hostile fields: a 300 KB ``a.com a.com ...`` cell, a 100 KB company name, 300 KB of
+brackets, slashes or " for " are keyed (:func:`~netgraph.companies.company_key`), matched,
+grouped and rendered (for a terminal and for a pipe): all of it is linear in the length of
+the field, so each takes a fraction of a second (the test suite holds it under 2 s).
+
+Run ``python benchmarks/bench_companies.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from netgraph.companies import group_companies, match_companies
+from netgraph.companies import company_key, group_companies, match_companies, render_companies
 
 CELLS = 1_000_000
 DISTINCT = 5_000
@@ -70,6 +77,30 @@ def median_time(fn: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+#: Hostile fields, about 100-300 KB each.
+LONG_FIELDS = {
+    "web": "a.com " * 50_000,
+    "name": "Acme " * 20_000,
+    "brackets": "Stripe (" * 40_000,
+    "slashes": "a/b " * 75_000,
+    "for": "x for " * 50_000,
+}
+
+
+def long_field_seconds(kind: str) -> float:
+    """Seconds to key, match, group and render (both ways) one hostile field."""
+    field = LONG_FIELDS[kind]
+    targets = ["Acme", "Stripe", "Tata Consultancy Services"]
+    company_key.cache_clear()
+    start = time.perf_counter()
+    company_key(field)
+    match_companies([field], targets)
+    table = group_companies(pd.Series([field, "Stripe", field]), targets)
+    render_companies(table, width=80)
+    render_companies(table, width=None)
+    return time.perf_counter() - start
+
+
 def main() -> int:
     cells, targets = make_data()
     distinct = cells.nunique()
@@ -84,6 +115,10 @@ def main() -> int:
         print(f"{name:30}{seconds:7.3f} s   {seconds / baseline:5.2f} x baseline")
     print(f"matched distinct names: {(found['target'] != '').sum():,} "
           f"({(found['rule'] == 'typo').sum()} typos)")  # fmt: skip
+    match_companies(["warm up"], targets)
+    for kind, field in LONG_FIELDS.items():
+        seconds = statistics.median(long_field_seconds(kind) for _ in range(3))
+        print(f"long field {kind:9} {len(field):8,} characters: key, match, group, render {seconds:6.3f} s")
     return 0
 
 

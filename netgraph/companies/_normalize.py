@@ -18,12 +18,12 @@ from netgraph.companies._tables import (
     LEGAL_CANONICAL,
     LEGAL_SUFFIXES,
     NO_EMPLOYER,
-    NULL_MARKERS,
     ORG_WORDS,
     PLACES,
     UNIT_JOINERS,
     UNIT_WORDS,
 )
+from netgraph.io.cells import is_null_like
 
 __all__ = ["company_key", "company_keys", "group_key", "is_no_company", "tokens", "strip_legal", "fold"]
 
@@ -154,25 +154,22 @@ def tokens(name: str) -> list[str]:
     return strip_legal(words)
 
 
-def _compact(name: str) -> str:
-    """Letters and digits only, folded: what a null marker is compared on."""
-    return _NON_WORD.sub("", fold(name)) if len(name) < 64 else "-"
-
-
 def is_no_company(name: object) -> bool:
     """Whether a company cell names no employer.
 
-    True for a missing value, a null marker (``NA``, ``N/A``, ``-``, ``null``, ``none``, or
-    nothing left once punctuation is gone) and for cells that name nobody to share a
-    workplace with (``Self-employed``, ``Freelance``, ``Confidential``, ``Stealth``).
+    True for a missing value, a null marker (the reader's one definition,
+    :func:`netgraph.io.cells.is_null_like`: ``NA``, ``N/A``, ``-``, ``null``, ``none``,
+    ...), a cell with no letter or digit, and cells that name nobody to share a workplace
+    with (``Self-employed``, ``Freelance``, ``Confidential``, ``Stealth``, ``Unknown``).
 
-    >>> [is_no_company(v) for v in ["NA", "n/a", " - ", "Self-employed", "Stripe", None]]
-    [True, True, True, True, False, True]
+    >>> [is_no_company(v) for v in ["NA", "n/a", " - ", "...", "Self-employed", "Stripe", None]]
+    [True, True, True, True, True, False, True]
     """
-    if not isinstance(name, str):
+    if not isinstance(name, str) or is_null_like(name):
         return True
-    compact = _compact(name)
-    return compact in NULL_MARKERS or compact in NO_EMPLOYER
+    if len(name) > 64:
+        return False
+    return _NON_WORD.sub("", fold(name)) in NO_EMPLOYER
 
 
 def _canonical_legal(words: list[str]) -> list[str]:

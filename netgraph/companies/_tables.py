@@ -157,21 +157,17 @@ FRONT_WORDS = _words(
 # "Citigroup", "Citicorp", "WalmartLabs".
 GLUE_WORDS = ("bank", "group", "grupo", "corp", "labs", "lab")
 
-# A company cell that only says there is no company: "NA" (R's missing value), "N/A",
-# "-", "null", "none". Compared with the letters and digits of the cell, lower-cased.
-NULL_MARKERS = frozenset(
-    {"", "na", "nan", "nil", "null", "none", "nd", "notapplicable", "notavailable",
-     "nocompany", "unknown"}
-)  # fmt: skip
-
 # Cells that name no employer to share with anyone: working for yourself, a hidden
-# employer, no job. Never a company, never matched, never a shared workplace.
+# employer, no job, no answer (null markers such as "NA" are the reader's:
+# netgraph.io.cells). Compared with the cell's letters and digits, lower-cased. Never a
+# company, never matched, never a shared workplace.
 NO_EMPLOYER = frozenset(
-    {"self", "selfemployed", "selfemploy", "selfemployment", "freelance", "freelancer",
-     "freelancing", "autonomo", "autonoma", "independent", "confidential", "undisclosed",
-     "stealth", "stealthstartup", "stealthmode", "stealthmodestartup", "private",
-     "retired", "student", "unemployed", "opentowork", "lookingforopportunities",
-     "various", "multiple", "multiplecompanies", "notemployed", "jobseeker"}
+    {"", "nd", "notapplicable", "notavailable", "nocompany", "unknown", "self", "selfemployed",
+     "selfemploy", "selfemployment", "freelance", "freelancer", "freelancing", "autonomo",
+     "autonoma", "independent", "confidential", "undisclosed", "stealth", "stealthstartup",
+     "stealthmode", "stealthmodestartup", "private", "retired", "student", "unemployed",
+     "opentowork", "lookingforopportunities", "various", "multiple", "multiplecompanies",
+     "notemployed", "jobseeker"}
 )  # fmt: skip
 
 # Words that make a mention of a company a programme, community, certification or

@@ -1,9 +1,25 @@
 """Redaction: a copy of a :class:`~netgraph.plan.Plan` that is safe to share.
 
-Every person's name becomes a stable pseudonym (``Person 7F3A``), the owner becomes
-``You``, every profile URL and e-mail address is dropped and every ``reasons`` sentence
-or note that mentions a real name is rewritten with the pseudonym. Companies, positions,
-scores and counts stay, so a redacted report still reads as a plan.
+Redaction works by construction, not by a list of columns: every piece of text in the
+plan (every cell of every frame, every attribute of the graph's nodes and edges, the
+graph's own attributes, the notes) goes through one function, :func:`scrub_text`, which
+
+* replaces every e-mail address with ``[e-mail]`` and every web address with ``[link]``,
+  by pattern, known or not (``https://...``, ``www....``, ``linkedin.com/in/...``: any
+  domain followed by a path);
+* replaces every person name the plan knows (you, your connections, the owners of the
+  friends' exports, the people at your targets) by that person's pseudonym, wherever it
+  stands: full names in any case and with or without accents, and a single part of a
+  name ("Robin", "Castellanos") that belongs to one person only; a part shared by several
+  people becomes "someone". A word of a target company's name is not taken for a name
+  part on its own.
+
+On top of that, name columns hold the pseudonym (``Person 7F3A``; the owner is ``You``),
+URL and e-mail columns are emptied, person ids become opaque ``anon:`` ids (a profile
+slug is a name too), file paths of the sources become ``source N``, and the notes hide
+quoted values (a contacts-file row may name someone who is not in the plan at all) and
+file paths. Companies, positions, scores and counts stay (with names, e-mails and links
+masked inside them), so a redacted report still reads as a plan.
 
 This module sits after :mod:`netgraph.plan` and before the renderers: it imports only
 :mod:`netgraph.plan`, :mod:`netgraph.io` and :mod:`netgraph.errors`.
@@ -17,7 +33,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 import networkx as nx
 import pandas as pd
@@ -25,17 +41,21 @@ import pandas as pd
 from netgraph.io.export import Owner
 from netgraph.plan import Plan
 
-__all__ = ["redact_plan"]
+__all__ = ["redact_plan", "scrub_text", "EMAIL_MASK", "LINK_MASK"]
 
 _OWNER_PSEUDONYM = "You"
 _OWNER_ID = "anon:you"
 _SOMEONE = "someone"
+#: What an e-mail address and a web address become.
+EMAIL_MASK = "[e-mail]"
+LINK_MASK = "[link]"
 
 # Columns of the plan frames: (id column, name columns, url/e-mail columns).
-_ID_COLUMNS = ("person_id", "target_id", "connector_id")
 _NAME_FOR_ID = {"person_id": ("name",), "target_id": ("target_name",),
                 "connector_id": ("connector_name",)}
 _DROP_SUFFIXES = ("url", "email")
+# Attributes that are codes, not text about anyone.
+_CODES = frozenset({"kind"})
 
 # Name parts that are also ordinary words in reasons ("connected in May 2024").
 _NOT_NAMES = frozenset(
@@ -45,22 +65,29 @@ _NOT_NAMES = frozenset(
     "dr mr mrs ms prof you".split()
 )
 _WORD = re.compile(r"\w+")
-_QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,200})'(?!\w)")
+# A quoted value: 'Jo Park', and 'Seán O'Brien' (an apostrophe before a letter is inside).
+_QUOTED = re.compile(r"(?<!\w)'((?:[^'\n]|'(?=\w)){1,200})'(?!\w)")
 _PATH = re.compile(r"[^\s'\"]*[/\\][^\s'\"]*")
 _PRIVATE_ATTRS = frozenset({"first_name", "last_name", "notes", "note", "tags"})
 #: what a pseudonym looks like
 _PSEUDONYM = re.compile(r"Person [0-9A-F]{4,}|You")
 
+# Anything@anything: the local part and the domain, without the brackets around them.
+_EMAIL = re.compile(r"""[^\s@<>()\[\]{}"',;:|]+@[^\s@<>()\[\]{}"',;:|]+""")
+# A scheme (https://, ftp://, mailto:), www., or a domain with a path (linkedin.com/in/x).
+_LINK = re.compile(
+    r"""(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bmailto:|\bwww\d?\.)[^\s<>"'|]*"""
+    r"""|\b(?:[\w-]+\.)+[a-zA-Z][\w-]*(?::\d+)?/[^\s<>"'|]*""",
+)
+
 
 def redact_plan(plan: Plan) -> Plan:
     """Return a copy of `plan` with every person made anonymous.
 
-    Names become stable pseudonyms derived from each ``person_id`` (``Person 7F3A``; the
-    owner is ``You``), URLs and e-mail addresses become ``""``, person ids become opaque
-    ``anon:`` ids (a profile slug is a name too), and every ``reasons`` sentence and note
-    that mentions a real name (full name, or any single part of it that belongs to one
-    person only) uses the pseudonym instead. A name part shared by several people becomes
-    "someone". Companies, positions, scores and counts are kept.
+    See the module's description for exactly what is removed: every name the plan knows
+    (as a pseudonym), every e-mail address and web address (by pattern), profile URLs,
+    person ids, file paths, and quoted values in the notes. Companies, positions, scores
+    and counts are kept.
 
     Parameters
     ----------
@@ -83,6 +110,7 @@ def redact_plan(plan: Plan) -> Plan:
     >>> empty = pd.DataFrame()
     >>> insiders = pd.DataFrame({"person_id": ["in:bo"], "name": ["Bo Diaz"],
     ...                          "url": ["https://www.linkedin.com/in/bo"],
+    ...                          "position": ["EA to Ann Bell (ann@bell.example)"],
     ...                          "reasons": [("Bo Diaz endorsed you",)]})
     >>> p = Plan(G=G, as_of=dt.date(2026, 1, 1), owner=Owner("Ann Bell", "", "in:ann"),
     ...          targets=empty, insiders=insiders, intro_paths=empty, connectors=empty,
@@ -90,28 +118,57 @@ def redact_plan(plan: Plan) -> Plan:
     >>> r = redact_plan(p)
     >>> r.owner.name, r.insiders.loc[0, "name"], r.insiders.loc[0, "reasons"]
     ('You', 'Person D35E', ('Person D35E endorsed you',))
+    >>> r.insiders.loc[0, "position"]
+    'EA to You ([e-mail])'
     """
     names = _collect_names(plan)
     ids = _anonymous_ids(names, owner_id=plan.owner.person_id)
     pseudonyms = _pseudonyms(names, owner_id=plan.owner.person_id)
-    rewrite = _name_rewriter(names, pseudonyms)
+    text_scrub = _memo(scrub_text_with(names, pseudonyms, keep=_target_words(plan)))
+
+    def scrub(text: str) -> str:
+        """A person id anywhere (``ask_about``, evidence) becomes its anonymous id; any other text is scrubbed."""
+        return ids[text] if text in ids else text_scrub(text)
 
     def new_id(pid: object) -> object:
         return ids.get(pid, pid) if isinstance(pid, str) else pid
 
-    frames = {
-        field: _redact_frame(getattr(plan, field), new_id, pseudonyms, rewrite)
-        for field in ("targets", "insiders", "intro_paths", "connectors", "near_misses")
-    }
-    owner = Owner(name=_OWNER_PSEUDONYM, url="", person_id=_OWNER_ID)
+    targets = _redact_frame(plan.targets, new_id, pseudonyms, scrub)
+    insiders = _redact_frame(plan.insiders, new_id, pseudonyms, scrub)
+    intro_paths = _redact_frame(plan.intro_paths, new_id, pseudonyms, scrub)
+    connectors = _redact_frame(plan.connectors, new_id, pseudonyms, scrub)
+    near_misses = _redact_frame(plan.near_misses, new_id, pseudonyms, scrub)
     return dataclasses.replace(
         plan,
-        G=_redact_graph(plan.G, ids, pseudonyms, rewrite),
-        owner=owner,
-        summary=copy.deepcopy(plan.summary),
-        notes=tuple(_redact_note(str(note), rewrite) for note in plan.notes),
-        **frames,
+        G=_redact_graph(plan.G, ids, pseudonyms, scrub),
+        owner=Owner(name=_OWNER_PSEUDONYM, url="", person_id=_OWNER_ID),
+        summary=_scrub_value(copy.deepcopy(plan.summary), scrub),
+        notes=tuple(_redact_note(str(note), scrub) for note in plan.notes),
+        targets=targets, insiders=insiders, intro_paths=intro_paths, connectors=connectors,
+        near_misses=near_misses,
     )
+
+
+def scrub_text(text: str, names: Mapping[str, list[str]] | None = None) -> str:
+    """Mask every e-mail and web address in `text`, and every name in `names`.
+
+    Parameters
+    ----------
+    text
+        Any free text: a position, a company, a reason.
+    names
+        Person id to the spellings of their name; each becomes ``Person XXXX``.
+
+    Examples
+    --------
+    >>> scrub_text("Manager of Kwame Mensah (hana@k.example), see https://x.example/in/k",
+    ...            {"in:kwame": ["Kwame Mensah"]})
+    'Manager of Person 7A46 ([e-mail]), see [link]'
+    >>> scrub_text("Founder at Booking.com; www.example.org and example.org/path")
+    'Founder at Booking.com; [link] and [link]'
+    """
+    names = dict(names or {})
+    return scrub_text_with(names, _pseudonyms(names, owner_id=""))(text)
 
 
 # -- who is who -------------------------------------------------------------------------
@@ -145,6 +202,19 @@ def _collect_names(plan: Plan) -> dict[str, list[str]]:
                 for pid in _as_tuple(reaches):
                     add(pid, "")
     return dict(names)
+
+
+def _target_words(plan: Plan) -> frozenset[str]:
+    """Words of the target companies' names and aliases: not taken for a name part alone."""
+    words: set[str] = set()
+    texts = [str(t) for t in plan.G.graph.get("targets", ()) or ()]
+    for column in ("company", "aliases"):
+        if column in plan.targets.columns:
+            for value in plan.targets[column]:
+                texts += [str(v) for v in _as_tuple(value)] if isinstance(value, (list, tuple)) else [str(value)]
+    for text in texts:
+        words.update(_strip_accents(w) for w in _WORD.findall(text))
+    return frozenset(words)
 
 
 def _digest(pid: str) -> str:
@@ -194,11 +264,25 @@ def _name_parts(name: str) -> list[str]:
     ]
 
 
-def _name_rewriter(names: Mapping[str, list[str]], pseudonyms: Mapping[str, str]):
-    """A function that replaces every real name in a sentence by its pseudonym.
+def _memo(function: Callable[[str], str]) -> Callable[[str], str]:
+    """`function` remembering its answers: a company or position repeats thousands of times."""
+    seen: dict[str, str] = {}
+
+    def remembered(text: str) -> str:
+        if text not in seen:
+            seen[text] = function(text)
+        return seen[text]
+
+    return remembered
+
+
+def scrub_text_with(names: Mapping[str, list[str]], pseudonyms: Mapping[str, str], *,
+                    keep: frozenset[str] = frozenset()) -> Callable[[str], str]:
+    """A function that masks e-mails and links and replaces every real name by its pseudonym.
 
     Names are matched word by word (so "Sam Lee's" and "SAM LEE" are found, and accents
-    do not matter); the scan is linear in the length of the text.
+    do not matter); the scan is linear in the length of the text. Words in `keep` (the
+    targets' words) are not replaced when they stand alone.
     """
     full: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
     part_owners: dict[str, set[str]] = defaultdict(set)
@@ -208,13 +292,14 @@ def _name_rewriter(names: Mapping[str, list[str]], pseudonyms: Mapping[str, str]
             if words:
                 full[words[0]].setdefault(words, pseudonyms[pid])
             for part in _name_parts(name):
-                part_owners[_strip_accents(part)].add(pid)
+                if _strip_accents(part) not in keep:
+                    part_owners[_strip_accents(part)].add(pid)
     index = {first: sorted(found.items(), key=lambda item: -len(item[0]))
              for first, found in full.items()}
     parts = {part: pseudonyms[next(iter(owners))] if len(owners) == 1 else _SOMEONE
              for part, owners in part_owners.items()}
 
-    def match_full(text: str, words: list[re.Match], i: int) -> tuple[int, str] | None:
+    def match_full(words: list[re.Match], i: int) -> tuple[int, str] | None:
         for sequence, alias in index.get(_fold(words[i].group()), ()):
             k = len(sequence)
             if i + k > len(words):
@@ -225,28 +310,32 @@ def _name_rewriter(names: Mapping[str, list[str]], pseudonyms: Mapping[str, str]
                 return k, alias
         return None
 
-    def rewrite(text: str) -> str:
-        if not isinstance(text, str):
-            return text
+    def rename(text: str) -> str:
         words = list(_WORD.finditer(text))
         out, position, i = [], 0, 0
         while i < len(words):
             word = words[i]
-            hit = match_full(text, words, i)
+            hit = match_full(words, i)
             if hit is not None:
                 k, alias = hit
                 out += [text[position:word.start()], alias]
                 position, i = words[i + k - 1].end(), i + k
                 continue
-            alias = parts.get(_strip_accents(word.group()))
-            if alias is not None:
-                out += [text[position:word.start()], alias]
+            part = parts.get(_strip_accents(word.group()))
+            if part is not None:
+                out += [text[position:word.start()], part]
                 position = word.end()
             i += 1
         out.append(text[position:])
         return "".join(out)
 
-    return rewrite
+    def scrub(text: str) -> str:
+        if not isinstance(text, str) or not text:
+            return text
+        text = _LINK.sub(LINK_MASK, _EMAIL.sub(EMAIL_MASK, text))
+        return rename(text)
+
+    return scrub
 
 
 # -- frames and graph -------------------------------------------------------------------
@@ -258,8 +347,25 @@ def _as_tuple(value: object) -> tuple:
     return ()
 
 
-def _redact_frame(frame: pd.DataFrame, new_id, pseudonyms, rewrite) -> pd.DataFrame:
+def _scrub_value(value, scrub: Callable[[str], str]):
+    """Text scrubbed; tuples, lists, dicts and records (dataclasses) scrubbed inside; anything else as it is."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, (tuple, list)):
+        return type(value)(_scrub_value(v, scrub) for v in value)
+    if isinstance(value, dict):
+        return {k: _scrub_value(v, scrub) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _scrub_value(getattr(value, f.name), scrub) for f in dataclasses.fields(value)
+                   if f.init and isinstance(getattr(value, f.name), (str, tuple, list, dict))}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def _redact_frame(frame: pd.DataFrame, new_id, pseudonyms, scrub) -> pd.DataFrame:
+    """Ids anonymous, names pseudonyms, URLs and e-mails gone, every other text cell scrubbed."""
     out = frame.copy(deep=True)
+    done: set[str] = set()
     for id_column, name_columns in _NAME_FOR_ID.items():
         if id_column not in out.columns:
             continue
@@ -268,70 +374,78 @@ def _redact_frame(frame: pd.DataFrame, new_id, pseudonyms, rewrite) -> pd.DataFr
             if column in out.columns:
                 out[column] = [pseudonyms.get(pid, _SOMEONE) if isinstance(pid, str) else _SOMEONE
                                for pid in ids]
+                done.add(column)
         out[id_column] = [new_id(pid) for pid in ids]
+        done.add(id_column)
+    if "reaches" in out.columns:
+        out["reaches"] = [tuple(new_id(pid) for pid in _as_tuple(r)) for r in frame["reaches"]]
+        done.add("reaches")
     for column in out.columns:
         if str(column).endswith(_DROP_SUFFIXES):
             out[column] = ""
-    if "reaches" in out.columns:
-        out["reaches"] = [tuple(new_id(pid) for pid in _as_tuple(r)) for r in frame["reaches"]]
-    if "reasons" in out.columns:
-        out["reasons"] = [_rewrite_reasons(r, rewrite) for r in frame["reasons"]]
+        elif column not in done and out[column].dtype == object:
+            out[column] = [_scrub_value(v, scrub) for v in out[column]]
+        elif column not in done and pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: _scrub_value(v, scrub))
     return out
 
 
-def _rewrite_reasons(reasons: object, rewrite) -> object:
-    if isinstance(reasons, str):
-        return rewrite(reasons)
-    if isinstance(reasons, Iterable):
-        return tuple(rewrite(r) if isinstance(r, str) else r for r in reasons)
-    return reasons
-
-
-def _redact_note(note: str, rewrite) -> str:
-    """A data-quality note: names rewritten, quoted values and file paths hidden.
+def _redact_note(note: str, scrub) -> str:
+    """A data-quality note: names, e-mails and links masked, quoted values and file paths hidden.
 
     Notes quote values from the user's files ("contacts file line 4: 'Jo Park' is not
     among your connections") and name files by path; either may name someone who is not
     in the plan, so in a redacted plan they become ``'…'`` and ``[file]``.
     """
-    note = rewrite(note)
+    note = scrub(note)
     note = _QUOTED.sub(lambda m: m.group(0) if _PSEUDONYM.fullmatch(m.group(1)) else "'…'", note)
     return _PATH.sub("[file]", note)
 
 
-def _redact_attrs(data: dict, rewrite) -> None:
+def _redact_attrs(data: dict, scrub, name: str | None = None) -> None:
     for key in list(data):
-        name = str(key)
-        if name.endswith(_DROP_SUFFIXES) or name in _PRIVATE_ATTRS:
+        label = str(key)
+        if label.endswith(_DROP_SUFFIXES) or label in _PRIVATE_ATTRS:
             data[key] = ""
-        elif name.endswith("reasons"):
-            data[key] = _rewrite_reasons(data[key], rewrite)
+        elif label == "name" and name is not None:
+            data[key] = name
+        elif label not in _CODES:
+            data[key] = _scrub_value(data[key], scrub)
 
 
-def _redact_graph(G: nx.Graph, ids, pseudonyms, rewrite) -> nx.Graph:
+def _redact_graph(G: nx.Graph, ids, pseudonyms, scrub) -> nx.Graph:
     by_url = {_url_key(data.get("url")): pseudonyms[node] for node, data in G.nodes(data=True)
               if node in pseudonyms and _url_key(data.get("url"))}
     H = copy.deepcopy(G)
     for node, data in H.nodes(data=True):
-        if node in pseudonyms and data.get("kind") in ("you", "person", None):
-            data["name"] = pseudonyms[node]
-        _redact_attrs(data, rewrite)
+        person = node in pseudonyms and data.get("kind") in ("you", "person", None)
+        _redact_attrs(data, scrub, pseudonyms[node] if person else None)
     for _, _, data in H.edges(data=True):
-        _redact_attrs(data, rewrite)
-    if isinstance(H.graph.get("notes"), (list, tuple)):
-        H.graph["notes"] = type(H.graph["notes"])(_redact_note(str(n), rewrite) for n in H.graph["notes"])
-    if "owner" in H.graph and H.graph["owner"] in ids:
-        H.graph["owner"] = ids[H.graph["owner"]]
-    sources = []
-    for number, source in enumerate(H.graph.get("sources", ()) or (), start=1):
-        if isinstance(source, Mapping):
-            source = dict(source)
-            source["path"] = f"source {number}"
-            source["owner"] = _redact_owner(source.get("owner", ""), by_url, rewrite)
-        sources.append(source)
-    if "sources" in H.graph:
-        H.graph["sources"] = sources
+        _redact_attrs(data, scrub)
+    for key in list(H.graph):
+        value = H.graph[key]
+        if key == "owner":
+            H.graph[key] = ids.get(value, value) if isinstance(value, str) else value
+        elif key == "notes" and isinstance(value, (list, tuple)):
+            H.graph[key] = type(value)(_redact_note(str(n), scrub) for n in value)
+        elif key == "sources":
+            H.graph[key] = _redact_sources(value, by_url, scrub)
+        elif key not in _CODES:
+            H.graph[key] = _scrub_value(value, scrub)
     return nx.relabel_nodes(H, {node: ids[node] for node in H if node in ids}, copy=True)
+
+
+def _redact_sources(sources, by_url: Mapping[str, str], scrub) -> list:
+    """The sources read: paths become ``source N``, owners pseudonyms, any other text scrubbed."""
+    out = []
+    for number, source in enumerate(sources or (), start=1):
+        if isinstance(source, Mapping):
+            redacted = {k: _scrub_value(v, scrub) for k, v in source.items()}
+            redacted["path"] = f"source {number}"
+            redacted["owner"] = _redact_owner(source.get("owner", ""), by_url, scrub)
+            source = redacted
+        out.append(source)
+    return out
 
 
 def _url_key(url: object) -> str:
@@ -340,10 +454,10 @@ def _url_key(url: object) -> str:
     return url.strip().casefold().rstrip("/").removeprefix("https://").removeprefix("http://")
 
 
-def _redact_owner(owner: object, by_url: Mapping[str, str], rewrite) -> str:
+def _redact_owner(owner: object, by_url: Mapping[str, str], scrub) -> str:
     """The owner of a shared export, written as a name or a profile URL."""
     if not isinstance(owner, str) or not owner.strip():
         return ""
     if "/" in owner or "@" in owner:
         return by_url.get(_url_key(owner), _SOMEONE)
-    return rewrite(owner)
+    return scrub(owner)

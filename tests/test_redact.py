@@ -169,3 +169,105 @@ def test_graph_attributes_with_reasons_or_private_notes_are_redacted(plan):
     dana = r.G.nodes[dana_id]
     assert dana["relevance_reasons"] == (f"{dana['name']} is a Software Engineer",)
     assert dana["notes"] == "" and dana["email"] == ""
+
+
+# -- redaction by construction: every text, every name the plan knows, every e-mail and link --
+
+
+def _every_text(r) -> str:
+    """Every string in a redacted plan: frame cells, graph attributes, notes."""
+    texts: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+
+    for frame in _frames(r).values():
+        for column in frame.columns:
+            for value in frame[column]:
+                walk(value)
+    for _, data in r.G.nodes(data=True):
+        walk(data)
+    for _, _, data in r.G.edges(data=True):
+        walk(data)
+    walk(dict(r.G.graph))
+    walk(r.notes)
+    return "\n".join(texts)
+
+
+def test_names_emails_and_links_inside_positions_companies_and_reasons_are_masked(plan):
+    positions = ["EA to Sam Lee", "Manager of Inés García (ines@acme.example), see https://www.linkedin.com/in/ines"]
+    changed = dataclasses.replace(plan, insiders=plan.insiders.assign(
+        position=positions, employer=["Alex Rivera Consulting", "Acme"],
+        reasons=[("wrote to maya.chen+jobs@stripe.example", "her page www.mayachen.example/about"),
+                 ("works with Tom on linkedin.com/in/tom-okafor",)]))
+    changed.G.nodes["in:dana-cohen"]["position"] = "Chief of Staff to ALEX RIVERA, alex@rivera.example"
+    r = redact_plan(changed)
+    sam, ines = r.connectors.loc[0, "name"], r.connectors.loc[1, "name"]
+    assert list(r.insiders["position"]) == [f"EA to {sam}", f"Manager of {ines} ([e-mail]), see [link]"]
+    assert list(r.insiders["employer"]) == ["You Consulting", "Acme"]
+    assert r.insiders.loc[0, "reasons"] == ("wrote to [e-mail]", "her page [link]")
+    tom = r.insiders.loc[1, "name"]
+    assert r.insiders.loc[1, "reasons"] == (f"works with {tom} on [link]",)
+    dana = r.intro_paths.loc[0, "target_id"]
+    assert r.G.nodes[dana]["position"] == "Chief of Staff to You, [e-mail]"
+    everything = _every_text(r)
+    for secret in ("Sam", "Lee", "Inés", "García", "Ines", "Alex", "Rivera", "Maya", "Chen", "Okafor", "@",
+                   "linkedin", "http", "www.", "rivera.example"):
+        assert secret not in everything, secret
+
+
+def test_company_and_position_words_that_are_targets_or_not_names_stay(plan):
+    r = redact_plan(plan)
+    assert list(r.targets["company"]) == ["Stripe", "Shopify"]
+    assert list(r.insiders["employer"]) == ["Stripe, Inc.", "Shopify"]
+    assert list(r.intro_paths["target_position"]) == ["Software Engineer", "Technical Recruiter", "Backend Engineer"]
+    assert sorted(r.G.graph["targets"]) == ["Shopify", "Stripe"]
+
+
+def test_a_contacts_row_for_a_stranger_with_an_apostrophe_does_not_leak_from_the_notes(plan):
+    noted = dataclasses.replace(plan, notes=(
+        "contacts file line 7: 'Seán O'Brien' is not among your connections (note ignored)",
+        "contacts file line 8: 'D'Arcy N'Dour' is not among your connections (note ignored)",
+    ))
+    r = redact_plan(noted)
+    assert r.notes == ("contacts file line 7: '…' is not among your connections (note ignored)",
+                       "contacts file line 8: '…' is not among your connections (note ignored)")
+
+
+def test_the_map_of_a_redacted_plan_draws_no_name_position_e_mail_or_link(plan):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from netgraph.plot import plot_map
+
+    plan.G.nodes["in:dana-cohen"]["position"] = "EA to Alex Rivera hana@k.example"
+    plan.G.nodes["in:maya-chen"]["position"] = "see https://x.example/in/sam-lee"
+    plan.G.nodes["in:sam-lee"]["company"] = "Maya Chen Ventures"
+    r = redact_plan(plan)
+    for company in (None, "Stripe"):
+        fig, ax = plot_map(r.G, company=company, top=None)
+        drawn = " ".join([t.get_text() for t in ax.texts] + [ax.get_title(loc="left")])
+        for secret in ("Alex", "Rivera", "Maya", "Chen", "Sam", "Dana", "hana", "@", "x.example", "https"):
+            assert secret not in drawn, (company, secret)
+        assert "Person" in drawn
+
+
+def test_ids_and_evidence_records_anywhere_are_redacted(plan):
+    from netgraph.evidence import Evidence
+
+    tie = (Evidence("messages", who="Sam", count=3), Evidence("shared_history", who="you", place="Alex Rivera LLC"))
+    changed = dataclasses.replace(plan, connectors=plan.connectors.assign(
+        ask_about=[("in:dana-cohen", "in:li-wei"), ("in:noor-haddad",)], evidence=[tie, ()]))
+    r = redact_plan(changed)
+    assert r.connectors.loc[0, "ask_about"] == r.connectors.loc[0, "reaches"]
+    first, second = r.connectors.loc[0, "evidence"]
+    assert first.who == r.connectors.loc[0, "name"] and first.count == 3
+    assert (second.who, second.place) == ("you", "You LLC")
+    assert "dana" not in _every_text(r) and "Sam" not in _every_text(r)

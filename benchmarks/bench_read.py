@@ -10,9 +10,11 @@ fresh subprocess and alternating so that imports cost the same for both:
 
 Run::
 
-    python benchmarks/bench_read.py [--runs 5] [--regenerate]
+    python benchmarks/bench_read.py [--runs 5] [--regenerate] [--before REV]
 
-and it prints the median of each.
+and it prints the median of each. ``--before REV`` also times ``read_export`` of an
+earlier commit (its ``netgraph`` package taken with ``git archive`` into a temporary
+folder), alternating with today's in the same run: "as fast as before", measured.
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ from __future__ import annotations
 import argparse
 import base64
 import calendar
+import io
+import os
 import random
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -187,23 +193,42 @@ print(time.perf_counter() - t0, len(c), len(m))
 """
 
 
-def _run(code: str, arg: str) -> float:
-    out = subprocess.run([sys.executable, "-c", code, arg], check=True,
-                         capture_output=True, text=True).stdout.split()
+def _run(code: str, arg: str, path: str | None = None) -> float:
+    env = dict(os.environ, PYTHONPATH=path) if path else None
+    # -c puts the working folder first on sys.path: run the earlier commit from its own folder
+    out = subprocess.run([sys.executable, "-c", code, arg], check=True, cwd=path,
+                         capture_output=True, text=True, env=env).stdout.split()
     return float(out[0])
+
+
+def _checkout(rev: str, into: Path) -> str:
+    """The ``netgraph`` package of commit ``rev``, unpacked under ``into`` (read-only git)."""
+    root = Path(__file__).resolve().parent.parent
+    data = subprocess.run(["git", "archive", "--format=tar", rev, "netgraph"], cwd=root, check=True,
+                          capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(into, filter="data")
+    return str(into)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--before", metavar="REV", help="also time read_export of this earlier commit")
     args = parser.parse_args()
     generate(force=args.regenerate)
-    folder, baseline, zipped = [], [], []
-    for _ in range(args.runs):
-        folder.append(_run(_READ_EXPORT, str(EXPORT)))
-        baseline.append(_run(_BASELINE, str(EXPORT)))
-        zipped.append(_run(_READ_EXPORT, str(ZIP)))
+    folder, baseline, zipped, before, before_zip = [], [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        old = _checkout(args.before, Path(tmp)) if args.before else None
+        for _ in range(args.runs):
+            folder.append(_run(_READ_EXPORT, str(EXPORT)))
+            if old:
+                before.append(_run(_READ_EXPORT, str(EXPORT), old))
+            baseline.append(_run(_BASELINE, str(EXPORT)))
+            zipped.append(_run(_READ_EXPORT, str(ZIP)))
+            if old:
+                before_zip.append(_run(_READ_EXPORT, str(ZIP), old))
     size = (EXPORT / "messages.csv").stat().st_size / 1e6
     sys.stdout.write(
         f"{N_CONNECTIONS:,} connections, {N_MESSAGES:,} messages ({size:.0f} MB), "
@@ -211,6 +236,10 @@ def main() -> None:
         f"  read_export(folder)      {statistics.median(folder):6.2f} s\n"
         f"  read_export(zip)         {statistics.median(zipped):6.2f} s\n"
         f"  baseline pd.read_csv x2  {statistics.median(baseline):6.2f} s\n")
+    if args.before:
+        sys.stdout.write(
+            f"  {args.before[:12]} (folder)     {statistics.median(before):6.2f} s\n"
+            f"  {args.before[:12]} (zip)        {statistics.median(before_zip):6.2f} s\n")
 
 
 if __name__ == "__main__":

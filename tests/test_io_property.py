@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import struct
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netgraph.errors import NetgraphError
-from netgraph.io import Export, read_contacts, read_export, read_known, render_inspection
+from netgraph.io import Export, Limits, read_contacts, read_export, read_known, render_inspection
 
 HEADERS = [
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
@@ -152,3 +155,93 @@ def test_the_strategies_produce_files_that_read(tmp_path):
     """The property tests above are not vacuous: their building blocks do make Exports."""
     (tmp_path / "Connections.csv").write_bytes(codecs.BOM_UTF8 + VALID_CONNECTIONS.encode())
     assert len(read_export(tmp_path / "Connections.csv").connections) == 1
+
+
+# --------------------------------------------------------------------------------------
+# Zip members (every compression method, nested zips, a directory that lies) and special
+# files, under small limits: an Export or a NetgraphError, never a hang or a crash.
+
+SMALL = Limits(max_file_size=64 * 1024, max_ratio=20, max_row=512)
+METHODS = [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]
+MEMBERS = st.one_of(encoded(), st.binary(max_size=200), st.builds(lambda n, b: b * n, st.integers(1, 40_000),
+                                                                    st.sampled_from([b"a", b"0,", b"\n", b'"'])))
+
+
+def _zip(files: dict[str, bytes], method: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _check_limited(path: Path, limits: Limits) -> None:
+    try:
+        export = read_export(path, limits=limits)
+    except NetgraphError:
+        return
+    assert isinstance(render_inspection(export), str)
+    info = export.files[export.files["kind"] == "connections"].iloc[0]
+    # every row of Connections.csv is used or skipped, with its line and reason: none lost
+    assert info["rows"] == info["used"] + int((export.skipped["file"] == info["file"]).sum())
+
+
+@settings(max_examples=80, **SETTINGS)
+@given(files=st.dictionaries(st.sampled_from(["Connections.csv", "messages.csv", "Profile.csv", "inner.zip",
+                                              "Wrapper/Connections.csv", "messages (1).csv", "x.csv"]),
+                             MEMBERS, max_size=4),
+       method=st.sampled_from(METHODS), depth=st.integers(0, 3), small=st.booleans(),
+       lie=st.one_of(st.none(), st.integers(0, 2 ** 32 - 1)))
+def test_zip_members_of_any_kind_give_an_export_or_a_netgraph_error(files, method, depth, small, lie):
+    data = _zip(files, method)
+    for _ in range(depth):  # the export's zip inside zips
+        data = _zip({"export.zip": data}, method)
+    if lie is not None and b"PK\x01\x02" in data:  # the last directory entry lies about its size
+        at = data.rindex(b"PK\x01\x02")
+        data = data[:at + 24] + struct.pack("<I", lie) + data[at + 28:]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.zip"
+        path.write_bytes(data)
+        _check_limited(path, SMALL if small else Limits())
+
+
+SPECIAL = ["fifo", "dev-zero", "dev-urandom", "outside", "broken", "folder", "inside"]
+
+
+def _special(path: Path, kind: str, outside: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind in ("dev-zero", "dev-urandom"):
+        path.symlink_to("/dev/" + kind[4:])
+    elif kind == "outside":
+        path.symlink_to(outside)
+    elif kind == "broken":
+        path.symlink_to(path.parent / "nowhere.csv")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        (path.parent / "real.csv").write_text(VALID_CONNECTIONS)
+        path.symlink_to(path.parent / "real.csv")
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(specials=st.dictionaries(st.sampled_from(["Connections.csv", "messages.csv", "Profile.csv",
+                                                 "Invitations.csv", "unknown.csv", "export.zip"]),
+                                st.sampled_from(SPECIAL), max_size=3),
+       with_connections=st.booleans())
+def test_special_files_in_an_export_folder_never_block_or_flood(specials, with_connections):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "export"
+        root.mkdir()
+        outside = Path(folder) / "secret.csv"
+        outside.write_text("SECRET,LINE\n" + VALID_CONNECTIONS)
+        if with_connections and "Connections.csv" not in specials:
+            (root / "Connections.csv").write_text(VALID_CONNECTIONS)
+        for name, kind in specials.items():
+            _special(root / name, kind, outside)
+        started = time.perf_counter()
+        try:
+            read_export(root)
+        except NetgraphError as error:
+            assert "SECRET" not in str(error)
+        assert time.perf_counter() - started < 10

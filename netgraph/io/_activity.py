@@ -13,9 +13,10 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import TIMESTAMP, Dates, parse_dates
+from netgraph.io._load import Loaded
 from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
-from netgraph.io._table import OPTIONAL_ADVICE, Spec, Table, open_table
 from netgraph.io._people import PeopleIndex, resolve_people
+from netgraph.io._table import OPTIONAL_ADVICE, Spec, Table, open_table
 from netgraph.io.identity import normalize_name, normalize_names, normalize_urls
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ RECOMMENDATIONS = Spec(
 )
 
 
-def read_invitations(raw: bytes, name: str, owner_name: str) -> Part:
+def read_invitations(raw: bytes | Loaded, name: str, owner_name: str) -> Part:
     """Parse Invitations.csv (all three header forms).
 
     ``Direction`` says who invited whom; without it, the owner's name on the ``From`` or
@@ -92,7 +93,7 @@ def read_invitations(raw: bytes, name: str, owner_name: str) -> Part:
     return _finish(table, "invitations", frame, dates, reasons, "Sent At")
 
 
-def read_endorsements(raw: bytes, name: str, direction: str) -> Part:
+def read_endorsements(raw: bytes | Loaded, name: str, direction: str) -> Part:
     """Parse Endorsement_{Given,Received}_Info.csv (also the legacy UTF-16 file)."""
     table, _ = open_table(raw, name, [ENDORSEMENTS[direction]], advice=OPTIONAL_ADVICE)
     col = _columns(table)
@@ -110,7 +111,7 @@ def read_endorsements(raw: bytes, name: str, direction: str) -> Part:
     return _finish(table, f"endorsements_{direction}", frame, dates, reasons, "Endorsement Date")
 
 
-def read_recommendations(raw: bytes, name: str, direction: str) -> Part:
+def read_recommendations(raw: bytes | Loaded, name: str, direction: str) -> Part:
     """Parse Recommendations_{Given,Received}.csv (also ``Recommendations Received.csv``)."""
     table, _ = open_table(raw, name, [RECOMMENDATIONS], advice=OPTIONAL_ADVICE)
     col = _columns(table)

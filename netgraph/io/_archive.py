@@ -297,7 +297,7 @@ def _open_zip(handle, shown: str, limits: Limits, level: int) -> Iterator[tuple[
     """The entries of a zip; ``level`` counts the zips around this one (0: the export's)."""
     counted = _Counted(handle)
     try:
-        archive = zipfile.ZipFile(counted)  # type: ignore[arg-type]
+        archive = zipfile.ZipFile(counted)
     except _ZIP_ERRORS as error:
         counted.close()
         raise _bad_zip(shown, error) from None

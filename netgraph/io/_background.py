@@ -9,6 +9,7 @@ import pandas as pd
 
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import MONTH_YEAR, parse_dates
+from netgraph.io._load import Loaded
 from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
 from netgraph.io._table import OPTIONAL_ADVICE, Spec, open_table
 
@@ -40,7 +41,7 @@ EDUCATION = Spec(
 )
 
 
-def read_profile(raw: bytes, name: str) -> Part:
+def read_profile(raw: bytes | Loaded, name: str) -> Part:
     """Profile.csv (2018 and 2022+ headers): ``Part.extra['name']`` is the owner's name.
 
     The file adds no frame to the export (``Part.frame`` is empty): only the name is used.
@@ -61,7 +62,7 @@ def read_profile(raw: bytes, name: str) -> Part:
     return Part(frame=pd.DataFrame(), skipped=skipped, info=info, extra={"name": full})
 
 
-def read_positions(raw: bytes, name: str) -> Part:
+def read_positions(raw: bytes | Loaded, name: str) -> Part:
     """Positions.csv: ``company, title, started_on, finished_on (NaT = current), line``."""
     table, _ = open_table(raw, name, [POSITIONS], advice=OPTIONAL_ADVICE)
     f = table.frame
@@ -69,7 +70,7 @@ def read_positions(raw: bytes, name: str) -> Part:
     return _dated(table, "positions", frame, "Started On", "Finished On", POSITION_COLUMNS)
 
 
-def read_education(raw: bytes, name: str) -> Part:
+def read_education(raw: bytes | Loaded, name: str) -> Part:
     """Education.csv: ``school, degree, started_on, finished_on, line``."""
     table, _ = open_table(raw, name, [EDUCATION], advice=OPTIONAL_ADVICE)
     f = table.frame

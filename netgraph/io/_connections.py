@@ -19,6 +19,7 @@ import pandas as pd
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import CONNECTED_ON, parse_dates
 from netgraph.io._frames import str_array
+from netgraph.io._load import Loaded
 from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
 from netgraph.io._table import Spec, Table, open_table
 from netgraph.io.cells import null_like
@@ -54,7 +55,7 @@ SPECS = (ARCHIVE, OUTLOOK, ANONYMOUS)
 HIDDEN = "hidden member: the row has only a date"
 
 
-def read_connections(raw, name: str, keep_companies=None, need_names: bool = True) -> Part:
+def read_connections(raw: bytes | Loaded, name: str, keep_companies=None, need_names: bool = True) -> Part:
     """Parse Connections.csv (not yet checked against the owner; see ``_reader``).
 
     With ``keep_companies`` (stripped company strings in, booleans out) only the rows

@@ -17,7 +17,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 import numpy as np
 import pandas as pd
@@ -162,8 +162,8 @@ def parse_dates(values, candidates: Sequence[str]) -> Dates:
                     parsed[missing] = more
                     used.append(fmt)
     if np.isnat(parsed).any():  # rows in other formats that cannot contradict these
-        parsed, more = _rest(uniques, parsed, candidates, used)
-        used += more
+        parsed, others = _rest(uniques, parsed, candidates, used)
+        used += others
     out[filled] = parsed if codes is None else parsed[codes]
     bad = filled & np.isnat(out)
     if bad.any():  # values with stray spaces (columns that were not stripped)
@@ -285,10 +285,10 @@ def _day_month_year(values: np.ndarray) -> np.ndarray | None:
     out = _days_as_ns(parsed)
     odd = np.flatnonzero(np.array([v == "" for v in iso], dtype=bool))
     if len(odd):
-        out = pd.Series(out)  # pandas converts (or refuses) what its parser returns
-        out.iloc[odd] = pd.to_datetime(pd.Series(values[odd], dtype=object), format="%d %b %Y",
-                                       errors="coerce").to_numpy()
-        out = out.to_numpy()
+        series = pd.Series(out)  # pandas converts (or refuses) what its parser returns
+        series.iloc[odd] = pd.to_datetime(pd.Series(values[odd], dtype=object), format="%d %b %Y",
+                                          errors="coerce").to_numpy()
+        out = series.to_numpy()
     inside = (out >= _EARLIEST) & (out <= _LATEST)
     return np.where(inside, out, _NAT)
 
@@ -296,7 +296,7 @@ def _day_month_year(values: np.ndarray) -> np.ndarray | None:
 def _days_as_ns(days: np.ndarray) -> np.ndarray:
     """datetime64[D] as datetime64[ns]. Days outside 1900-2100 become NaT first (a typo
     such as 2300 is a bad date of that row, and nanoseconds cannot hold it anyway)."""
-    inside = (days >= np.datetime64(_EARLIEST, "D")) & (days <= np.datetime64(_LATEST, "D"))
+    inside = (days >= _EARLIEST.astype("datetime64[D]")) & (days <= _LATEST.astype("datetime64[D]"))
     return np.where(inside, days, np.datetime64("NaT", "D")).astype("datetime64[ns]")
 
 
@@ -318,8 +318,8 @@ def _iso_utc(values: np.ndarray, fmt: str) -> np.ndarray:
             warnings.simplefilter("error")
             return _as_seconds(head)
     except (ValueError, Warning):
-        head = [h.decode("ascii") if isinstance(h, bytes) else h for h in head]
-        return _to_datetime(np.array(head, dtype=object), fmt[:-4])
+        texts = [h.decode("ascii") if isinstance(h, bytes) else h for h in head]
+        return _to_datetime(np.array(texts, dtype=object), fmt[:-4])
 
 
 _CAST_CHUNK = 256
@@ -344,7 +344,7 @@ _LOOSE = {"d": r"\s?\d{1,2}", "m": r"\d{1,2}", "H": r"\d{1,2}", "I": r"\d{1,2}",
           "b": ".*?", "B": ".*?", "a": ".*?", "A": ".*?", "p": ".*?", "%": "%"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shape(fmt: str) -> re.Pattern | None:
     """A regex every value that ``strptime(value, fmt)`` accepts matches in full (case
     and whitespace runs as loose as strptime's); ``None`` for unknown directives."""

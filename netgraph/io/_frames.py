@@ -22,6 +22,6 @@ def str_array(values) -> np.ndarray | pd.api.extensions.ExtensionArray:
     """
     dtype = pandas_dtype("str")
     if isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        return dtype.construct_array_type()._from_sequence(np.asarray(values, dtype=object),
-                                                           dtype=dtype)
+        array_type = dtype.construct_array_type()
+        return array_type._from_sequence(np.asarray(values, dtype=object), dtype=dtype)  # type: ignore[attr-defined]
     return np.array(values, dtype=object)

@@ -84,7 +84,9 @@ def render_inspection(export: Export) -> str:
         out.append(f"Skipped rows: {len(skipped):,}")
         order = {f: i for i, f in enumerate(files["file"])}
         groups = skipped.groupby(["file", "reason"], sort=False)
-        keys = sorted(groups.groups, key=lambda k: (order.get(k[0], len(order)), -len(groups.groups[k])))
+        sizes = groups.size()
+        keys: list[tuple[str, str]] = sorted(sizes.index.tolist(),
+                                             key=lambda k: (order.get(k[0], len(order)), -int(sizes[k])))
         for file, reason in keys:
             group = groups.get_group((file, reason))
             out.extend(_wrap(f"{file}: {reason} ({len(group):,})", "  ", "    "))
@@ -144,9 +146,8 @@ def _listing(group: pd.DataFrame) -> list[str]:
             text += f" ... and {more:,} more"
         return _wrap(text, "    ", "      ")
     out = []
-    for row in shown.itertuples(index=False):
-        out.extend(_wrap(f"line {row.line}" + (f": {row.detail}" if row.detail else ""),
-                         "    ", "      "))
+    for line, detail in zip(shown["line"].tolist(), shown["detail"].tolist()):
+        out.extend(_wrap(f"line {line}" + (f": {detail}" if detail else ""), "    ", "      "))
     if more:
         out.append(f"    ... and {more:,} more")
     return out

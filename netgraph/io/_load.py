@@ -23,6 +23,7 @@ from netgraph.errors import ExportFormatError
 from netgraph.io.limits import Limits, current_limits, format_size
 
 _CHUNK = 1 << 20
+_WHOLE = 128 << 20  # files up to this size are read in one go (the usual case: no copy)
 _HEAD = 4096
 _BINARY_HEAD = 256 * 1024
 _LONE_CR = re.compile(rb"\r(?!\n)")
@@ -61,6 +62,12 @@ def load(stream: Stream, name: str, *, limits: Limits | None = None) -> Loaded:
         Binary data, or undecodable UTF-16 (the stream raises its own for the size limit).
     """
     max_row = (limits or current_limits()).max_row
+    known = getattr(stream, "size", None)  # a regular file's size (from fstat when it was opened)
+    if isinstance(known, int) and known <= _WHOLE:
+        whole = _load_whole(stream, known, name, max_row)
+        if isinstance(whole, Loaded):
+            return whole
+        stream = whole
     size = min(_CHUNK, max_row)
     first = stream.read(size)
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -76,6 +83,47 @@ def load(stream: Stream, name: str, *, limits: Limits | None = None) -> Loaded:
     check_text(head, name)
     lone_cr = head.find(b"\r") >= 0 and _LONE_CR.search(head) is not None
     return _Lines(name, max_row, lone_cr).run(head, lambda: stream.read(size))
+
+
+def _load_whole(stream: Stream, known: int, name: str, max_row: int) -> Loaded | Stream:
+    """The usual case, a file of modest size read in one go: when it is plain UTF-8 or
+    Windows-1252 text whose lines are all within the row limit, it is used as it is
+    (no copy); otherwise a stream over what was read, for the chunked path."""
+    data = stream.read(known + 1)
+    if len(data) > known:  # it grew while we read: the chunked path (limits still counted)
+        return _Prefixed(data, stream)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not _lines_fit(data, max_row):
+        return _Prefixed(data, None)
+    check_text(data[:_BINARY_HEAD], name)
+    if data.find(b"\r", 0, _BINARY_HEAD) >= 0 and _LONE_CR.search(data, 0, _BINARY_HEAD):
+        return _Prefixed(data, None)
+    return Loaded(data)
+
+
+def _lines_fit(data: bytes, max_row: int) -> bool:
+    """Is every line of ``data`` at most ``max_row`` bytes long? (A line break in every
+    stretch of ``max_row + 1`` bytes; ``rfind`` jumps a stretch at a time.)"""
+    at, end = 0, len(data)
+    while end - at > max_row:
+        newline = data.rfind(b"\n", at, at + max_row + 1)
+        if newline < 0:
+            return False
+        at = newline + 1
+    return True
+
+
+class _Prefixed:
+    """``data`` already read, then the rest of ``stream`` (if any)."""
+
+    def __init__(self, data: bytes, stream: Stream | None) -> None:
+        self._data, self._at, self._stream = data, 0, stream
+
+    def read(self, n: int = -1, /) -> bytes:
+        if self._at < len(self._data):
+            piece = self._data[self._at:self._at + n] if n >= 0 else self._data[self._at:]
+            self._at += len(piece)
+            return piece
+        return self._stream.read(n) if self._stream is not None else b""
 
 
 def _load_utf16(first: bytes, stream: Stream, name: str, max_row: int, size: int) -> Loaded:

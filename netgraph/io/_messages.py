@@ -21,9 +21,10 @@ import pandas as pd
 from netgraph.errors import ExportFormatError
 from netgraph.io._dates import TIMESTAMP, parse_dates
 from netgraph.io._frames import str_array
+from netgraph.io._load import Loaded
 from netgraph.io._parts import Part, assign, file_info, shown_values, skipped_rows, start_reasons
-from netgraph.io._table import OPTIONAL_ADVICE, Spec, open_table
 from netgraph.io._people import PeopleIndex, resolve_people, url_codes
+from netgraph.io._table import OPTIONAL_ADVICE, Spec, open_table
 from netgraph.io.identity import normalize_name
 
 logger = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ _SUFFIX_PATTERN = re.compile(_SUFFIX)
 _LONGEST_SUFFIX = 24
 
 
-def read_messages(raw: bytes, name: str) -> Part:
+def read_messages(raw: bytes | Loaded, name: str) -> Part:
     """Parse messages.csv and mark the rows that are not evidence of a tie.
 
     ``Part.extra`` holds ``rows`` (a dict of arrays over every message row), ``ok`` (the

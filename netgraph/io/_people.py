@@ -10,8 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from netgraph.io.identity import (PROFILE_PREFIX, _values, normalize_name_array,
-                                  normalize_url_array)
+from netgraph.io.identity import PROFILE_PREFIX, _values, normalize_name_array, normalize_url_array
 
 _PREFIX_LEN = len(PROFILE_PREFIX)
 
@@ -84,7 +83,7 @@ def resolve_people(people: PeopleIndex, urls, names, folded=None):
     name = _values(names)
     matched = np.full(len(url), -1, dtype=np.int64)
     if len(people.ids) and len(url):
-        pos = people.by_url.index.get_indexer(url)
+        pos = people.by_url.index.get_indexer(url)  # type: ignore[arg-type]  # an array is fine
         hit = (pos >= 0) & (url != "")
         matched[hit] = people.by_url.to_numpy()[pos[hit]]
     # Names are folded only where the URL did not decide (the few, in a modern export).
@@ -94,7 +93,7 @@ def resolve_people(people: PeopleIndex, urls, names, folded=None):
         wanted[todo] = _values(folded)[todo] if folded is not None \
             else normalize_name_array(name[todo])
     if len(people.ids) and len(todo):
-        pos = people.by_name.index.get_indexer(wanted[todo])
+        pos = people.by_name.index.get_indexer(wanted[todo])  # type: ignore[arg-type]
         by_name = todo[pos >= 0]
         candidate = people.by_name.to_numpy()[pos[pos >= 0]]
         # Two different URLs are two different people, whatever their names.

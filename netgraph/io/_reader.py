@@ -7,7 +7,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, partial
 
 import numpy as np
 import pandas as pd
@@ -18,8 +18,8 @@ from netgraph.io._archive import KINDS, Entry, Source, classify, open_source
 from netgraph.io._load import Loaded
 from netgraph.io._parse import SWALLOWED, UNCLOSED, UNREADABLE
 from netgraph.io._parts import Part, file_info, files_frame, no_skipped
+from netgraph.io._people import PeopleIndex, index_people
 from netgraph.io._table import Spec, decode, find_header
-from netgraph.io._people import index_people
 from netgraph.io.export import Export, Owner
 from netgraph.io.identity import make_person_id, normalize_name
 from netgraph.io.limits import Limits, current_limits
@@ -102,7 +102,7 @@ class _Found:
     empty: dict[str, dict]  # kind -> files-frame row of an empty optional file
 
 
-_READERS = {
+_READERS: dict[str, Callable[..., Part]] = {
     "connections": _connections.read_connections,
     "profile": _background.read_profile,
     "messages": _messages.read_messages,
@@ -134,12 +134,12 @@ def _read_files(source: Source, keep_companies: Callable | None, limits: Limits,
     contents = {kind: entry.load(limits) for kind, entry in chosen.items()}
     empty = {}
     for kind, loaded in contents.items():
-        raw = loaded.data
-        if kind != "connections" and not raw[:4096].strip() and not raw.strip():
+        data = loaded.data
+        if kind != "connections" and not data[:4096].strip() and not data.strip():
             # An empty optional file says nothing; it is listed, not an error.
             logger.info("%s is empty", chosen[kind].path)
             empty[kind] = file_info(chosen[kind].path, kind)
-    readers = dict(_READERS, connections=read_connections)
+    readers: dict[str, Callable[..., Part]] = {**_READERS, "connections": read_connections}
     parts = {kind: reader(contents[kind], chosen[kind].path)
              for kind, reader in readers.items() if kind in chosen and kind not in empty}
     if "invitations" in chosen and "invitations" not in empty:
@@ -159,24 +159,30 @@ def _assemble(path: str, source: Source, found: _Found) -> Export:
         owner_name = _owner_name(messages_part, invitations_part, owner_url)
     connections_part = _connections.dedupe(parts["connections"], owner_url)
     connections = connections_part.frame
-    people = index_people(connections) if any(k in parts for k in _COUNTERPARTS) else None
+    indexed: list[PeopleIndex] = []
+
+    def people() -> PeopleIndex:  # built once, and only when a file names people
+        if not indexed:
+            indexed.append(index_people(connections))
+        return indexed[0]
+
     skipped = [p.skipped for k, p in parts.items() if k != "connections"] + [connections_part.skipped]
     infos = {k: p.info for k, p in parts.items()} | found.empty
     infos["connections"] = connections_part.info
 
     if messages_part is not None:
-        messages, lost, used = _messages.build_messages(messages_part, owner_name, owner_url, people)
+        messages, lost, used = _messages.build_messages(messages_part, owner_name, owner_url, people())
         skipped.append(lost)
         infos["messages"] = dict(infos["messages"], used=used)
     else:
         messages = _empty(_messages.COLUMNS)
-    invitations = (_activity.resolve(invitations_part, people, _activity.INVITATION_COLUMNS)
+    invitations = (_activity.resolve(invitations_part, people(), _activity.INVITATION_COLUMNS)
                    if invitations_part is not None else _empty(_activity.INVITATION_COLUMNS))
-    endorsements = _concat([_activity.resolve(parts[k], people, _activity.ENDORSEMENT_COLUMNS)
+    endorsements = _concat([_activity.resolve(parts[k], people(), _activity.ENDORSEMENT_COLUMNS)
                             for k in ("endorsements_given", "endorsements_received") if k in parts],
                            _activity.ENDORSEMENT_COLUMNS)
     recommendations = _concat(
-        [_activity.resolve(parts[k], people, _activity.RECOMMENDATION_COLUMNS)
+        [_activity.resolve(parts[k], people(), _activity.RECOMMENDATION_COLUMNS)
          for k in ("recommendations_given", "recommendations_received") if k in parts],
         _activity.RECOMMENDATION_COLUMNS)
     positions = parts["positions"].frame if "positions" in parts else \
@@ -185,7 +191,7 @@ def _assemble(path: str, source: Source, found: _Found) -> Export:
         _empty(_background.EDUCATION_COLUMNS)
 
     kind_of = {e.path: kind for kind, e in found.entries.items()}
-    rows = [infos.get(kind_of.get(e.path), None) or file_info(e.path, "other")
+    rows = [infos.get(kind_of.get(e.path, ""), None) or file_info(e.path, "other")
             for e in sorted(source.entries, key=lambda e: e.path.lower())]
     owner_id = make_person_id(owner_url, "", owner_name, "")
     all_skipped = _sorted_skipped([s for s in skipped if len(s)])
@@ -359,7 +365,7 @@ def _no_connections(source: Source) -> ExportFormatError:
 _DATES = {"date", "started_on", "finished_on", "connected_on"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _empty_template(columns: tuple[str, ...]) -> pd.DataFrame:
     data = {}
     for column in columns:

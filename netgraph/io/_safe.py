@@ -47,7 +47,7 @@ class UserFile:
     def read(self, n: int = -1) -> bytes:
         """Up to ``n`` bytes (all when ``n < 0``); raises once the limit is passed."""
         if n is None or n < 0:
-            parts = []
+            parts: list[bytes] = []
             while True:
                 part = self.read(_CHUNK)
                 if not part:

@@ -17,6 +17,7 @@ import csv
 import logging
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -126,8 +127,8 @@ def decode(raw: bytes | Loaded, name: str, *,
         The file is empty or binary.
     """
     if isinstance(raw, Loaded):
-        text = decode(raw.data, name, empty_advice=empty_advice)
-        return Text(name, text.data, raw.encoding or text.encoding, raw.blanks)
+        plain = decode(raw.data, name, empty_advice=empty_advice)
+        return Text(name, plain.data, raw.encoding or plain.encoding, raw.blanks)
     if not raw[:4096].strip() and not raw.strip():
         raise ExportFormatError(f"{name} is empty: {empty_advice}")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -202,7 +203,7 @@ def find_header(text: Text, accept: Callable[[tuple[str, ...]], bool]) -> Header
     return None
 
 
-def best_guess_header(text: Text, known: set[str]) -> Header | None:
+def best_guess_header(text: Text, known: AbstractSet[str]) -> Header | None:
     """For error messages: the early line that shares most cells with ``known`` columns."""
     best, best_score = None, 0
     for number, (offset, line) in enumerate(head_lines(text), start=1):

@@ -227,9 +227,9 @@ def _columns(table: Table):
 
 
 def _require(table: Table, name: str, bad: pd.Series, problem: str) -> None:
-    bad = bad.to_numpy(dtype=bool)
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
+    rows = bad.to_numpy(dtype=bool)
+    if rows.any():
+        i = int(np.flatnonzero(rows)[0])
         raise SourceError(f"{name} line {table.line[i]}: {problem}")
 
 

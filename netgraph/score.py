@@ -12,12 +12,12 @@ costs a few hundred milliseconds.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from netgraph.companies import company_keys
 from netgraph.evidence import Evidence, describe_all
 from netgraph.io.export import Export
 from netgraph.roles import classify_roles
@@ -92,12 +92,12 @@ def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: 
     name_col = "company" if place == "company" else "school"
     owners = ["_owner"] if "_owner" in history else []  # several owners' exports, stacked
     h = history.loc[history["started_on"].notna(), [name_col, "started_on", "finished_on", *owners]]
-    h = h.assign(finished_on=h["finished_on"].fillna(as_of), _key=_map_unique(h[name_col], _company_key))
+    h = h.assign(finished_on=h["finished_on"].fillna(as_of), _key=company_keys(h[name_col]))
     c = connections.loc[connections["connected_on"].notna(), ["person_id", "company", "connected_on"]]
     if owners:
         c = c.assign(_owner=c["person_id"].str.partition(_SEP)[0])
     if place == "company":
-        c = c.assign(_key=_map_unique(c["company"], _company_key))
+        c = c.assign(_key=company_keys(c["company"]))
         pairs = c.merge(h, on=["_key", *owners], suffixes=("", "_h"))
     else:
         pairs = c.merge(h, on=owners) if owners else c.merge(h, how="cross")
@@ -112,22 +112,6 @@ def _shared_history(connections: pd.DataFrame, history: pd.DataFrame, *, place: 
     renamed = pairs.set_index("person_id").rename(
         columns={name_col: "place", "finished_on": "ended", "started_on": "began"})
     return renamed[["place", "began", "ended", "cohort"]]
-
-
-def _map_unique(values: pd.Series, func) -> pd.Series:
-    """Apply ``func`` once per distinct value."""
-    uniques = pd.unique(values)
-    return values.map(dict(zip(uniques, map(func, uniques))))
-
-
-_LEGAL = re.compile(r"\b(inc|llc|ltd|limited|gmbh|ag|sa|plc|corp|corporation|co|company|group)\b\.?")
-
-
-def _company_key(name: str) -> str:
-    """A loose key for comparing the owner's employers with a connection's company."""
-    key = re.sub(r"[^\w\s]", " ", str(name).casefold())
-    key = _LEGAL.sub(" ", key)
-    return " ".join(key.split())
 
 
 def _closeness_warmth(contacts: pd.DataFrame, w: Weights) -> pd.DataFrame:

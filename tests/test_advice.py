@@ -223,3 +223,14 @@ def test_a_close_recruiter_is_asked_about_roles_not_for_a_referral(tmp_path, tar
 
 def test_warmth_words_come_from_one_scale():
     assert [warmth_word(x) for x in (0.9, 0.5, 0.2, 0.01)] == ["close", "warm", "cool", "cold"]
+
+
+def test_shared_history_uses_the_one_company_key(tmp_path, targets):
+    """`Société Générale S.A.` in your Positions and `Societe Generale` in theirs are one employer."""
+    sam = P("Sam", "Okafor", "sam-okafor", "Societe Generale", "Analyst", "2019-06-01")
+    positions = _csv([["Company Name", "Title", "Description", "Location", "Started On", "Finished On"],
+                      ["Société Générale S.A.", "Analyst", "", "Paris", "Jan 2018", "Dec 2020"]])
+    plan = _plan(tmp_path, Ex(ME, [sam]), targets, extra={"Positions.csv": positions})
+    owner = plan.G.graph["owner"]
+    reasons = plan.G.edges[owner, "in:sam-okafor"]["reasons"]
+    assert any(r.startswith("may be a former colleague: connected while you both worked at") for r in reasons), reasons

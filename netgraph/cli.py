@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import logging
 import sys
 from pathlib import Path
 
@@ -30,29 +31,93 @@ class _Group(click.Group):
         # and again (about 15% of a large report's time), so it is off for the run.
         collecting = gc.isenabled()
         gc.disable()
+        _show_warnings()
         try:
             return super().invoke(ctx)
         except NetgraphError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(_safe(str(error))) from None
         except OSError as error:  # a file vanished or a disk filled while we worked
-            raise click.ClickException(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+            raise click.ClickException(_safe(f"{error.filename or ''}: {error.strerror}".lstrip(": "))) from None
         finally:
             if collecting:  # as it was (matters when the CLI runs inside another program),
                 gc.freeze()  # without one last scan of everything the command made
                 gc.enable()
 
 
+def _safe(text: str) -> str:
+    """Text from the user's data as the terminal may show it: no control characters."""
+    from netgraph.output import terminal_safe
+
+    return terminal_safe(text)
+
+
+def _echo(text: str, *, nl: bool = True, err: bool = False) -> None:
+    """Print data (names, companies, reasons) to the terminal, without control characters."""
+    click.echo(_safe(text), nl=nl, err=err)
+
+
+class _WarningLine(logging.Handler):
+    """netgraph's warnings (e.g. unreadable ledger rows skipped) as ``Warning: ...`` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _echo(f"Warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("netgraph")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        handler = _WarningLine(logging.WARNING)
+        logger.addHandler(handler)
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
+    from netgraph.errors import NetgraphError
+    from netgraph.load import parse_as_of
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20") from None
+        return parse_as_of(value)
+    except NetgraphError as error:
+        raise click.BadParameter(str(error).removeprefix("--as-of ")) from None
 
 
 _EXISTING = click.Path(exists=True, dir_okay=True, path_type=Path)
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _max_file_size(ctx, param, value):
+    """``--max-file-size``: the limit for one file, in force while the command runs (and in
+    the worker processes that read friends' exports)."""
+    if value is None:
+        return
+    from netgraph.io import parse_size, use_limits
+
+    try:
+        size = parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    ctx.with_resource(use_limits(max_file_size=size))
+
+
+_SIZE_OPTION = click.option(
+    "--max-file-size", callback=_max_file_size, expose_value=False, metavar="SIZE",
+    help="The most one file of an export may hold, read or inflated (default 1GiB; e.g. 4GB).")
+
+
+def _weights_file(ctx, param, value):
+    """``--weights FILE.toml``: changed model numbers for this run (netgraph.Weights fields)."""
+    if value is None:
+        return
+    from netgraph.weights import read_weights
+
+    ctx.meta["netgraph.weights"] = read_weights(value)
+    ctx.meta.setdefault("netgraph.inputs", []).append(Path(value))
+
+
+_WEIGHTS_OPTION = click.option(
+    "--weights", callback=_weights_file, expose_value=False, type=_FILE, metavar="FILE.toml",
+    help="Change the model's numbers for this run: 'field = value' lines (fields: netgraph.describe_weights()).")
 
 
 def _source_options(*, targets_required: bool):
@@ -73,6 +138,11 @@ def _source_options(*, targets_required: bool):
             click.option("--no-builtin-aliases", "no_aliases", is_flag=True,
                          help="Do not treat well-known other names (Facebook for Meta, ...) as matches."),
             click.option("--quiet", "-q", is_flag=True, help="No progress messages."),
+            _SIZE_OPTION,
+            _WEIGHTS_OPTION,
+            click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+                         help="The give-and-ask ledger to use (default: $NETGRAPH_LEDGER or your data folder, "
+                              "when it exists)."),
         ]
         for option in reversed(options):
             f = option(f)
@@ -86,34 +156,53 @@ def _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, d
 
     The give-and-ask ledger is used when ``--db`` names one or the default one exists.
     """
-    from netgraph.ledger import default_ledger_path
     from netgraph.load import load_plan
 
-    ledger = db or (default_ledger_path() if default_ledger_path().exists() else None)
+    ledger = _ledger_read(db)
     show = not quiet and sys.stderr.isatty()
     steps = 1 + len(network)
     with click.progressbar(length=steps, label="Reading exports", file=sys.stderr,
                            hidden=not show) as bar:
         plan = load_plan(export, targets=list(targets), network=network, known=known, contacts=contacts,
                          as_of=as_of, builtin_aliases=not no_aliases, ledger=ledger,
+                         weights=click.get_current_context().meta.get("netgraph.weights"),
                          on_read=lambda _: bar.update(1))
     return plan
 
 
-def _inputs(export, targets=(), network=(), known=None, contacts=None) -> list[Path]:
+def _ledger_read(db: Path | None) -> Path | None:
+    """The ledger a reading command uses: ``--db`` (it must exist), else the default one if it exists."""
+    from netgraph.errors import LedgerError
+    from netgraph.ledger import default_ledger_path
+
+    if db is not None:
+        if not Path(db).expanduser().exists():
+            raise LedgerError(f"{db}: no ledger there; check the path (netgraph log give ... --db {db} starts one)")
+        return Path(db)
+    default = default_ledger_path()
+    return default if default.exists() else None
+
+
+def _inputs(export, targets=(), network=(), known=None, contacts=None, db=None) -> list[Path]:
+    """Every file and folder a command reads (the ledger too): its output may not be one of them."""
+    from netgraph.ledger import default_ledger_path, ledger_files
     from netgraph.load import parse_network_spec
 
     paths = [Path(export), *map(Path, targets)]
     paths += [Path(parse_network_spec(spec)[1]) for spec in network]
     paths += [Path(p) for p in (known, contacts) if p]
+    paths += click.get_current_context().meta.get("netgraph.inputs", [])
+    for ledger in (db, default_ledger_path()):
+        if ledger:
+            paths += ledger_files(ledger)
     return paths
 
 
 def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
-    from netgraph.report import write_output
+    from netgraph.output import write_output
 
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        _echo(text, nl=not text.endswith("\n"))
     else:
         write_output(text, output, inputs=inputs)
         click.echo(f"Wrote {output}", err=True)
@@ -144,11 +233,12 @@ def demo(output_dir: Path) -> None:
     """
     from netgraph.demo import run_demo
 
-    click.echo(run_demo(output_dir))
+    _echo(run_demo(output_dir))
 
 
 @main.command()
 @click.argument("export", type=_EXISTING)
+@_SIZE_OPTION
 def inspect(export: Path) -> None:
     """Show what was found in an export: files, rows, dates, skipped rows and why.
 
@@ -158,7 +248,7 @@ def inspect(export: Path) -> None:
     """
     from netgraph.io import read_export, render_inspection
 
-    click.echo(render_inspection(read_export(export)), nl=False)
+    _echo(render_inspection(read_export(export, need_names=False)), nl=False)
 
 
 @main.command()
@@ -166,23 +256,30 @@ def inspect(export: Path) -> None:
 @click.option("--targets", "-t", "targets", type=_FILE, multiple=True, help="Mark the companies on these lists.")
 @click.option("--top", type=click.IntRange(min=1), default=40, show_default=True, help="How many companies to list.")
 @click.option("--no-builtin-aliases", "no_aliases", is_flag=True, help="Ignore well-known other names.")
+@_SIZE_OPTION
 def companies(export: Path, targets: tuple[Path, ...], top: int, no_aliases: bool) -> None:
     """List the companies in your network, spelling variants grouped, targets marked.
 
     Use it to write a good targets file: it shows which spellings match which target
-    and which look close but do not.
+    and by which rule, and which look close but do not (and why). The table fits the
+    terminal's width; piped into a file, every name is written in full.
 
     \b
     Example:
       netgraph companies export.zip --targets targets.csv --top 30
     """
+    import shutil
+
     from netgraph.companies import group_companies, read_targets, render_companies
     from netgraph.io import read_export
 
-    connections = read_export(export).connections
+    mine = read_export(export, need_names=False)  # company counts need no names
     target_frame = read_targets(list(targets)) if targets else None
-    table = group_companies(connections["company"], target_frame, builtin_aliases=not no_aliases)
-    click.echo(render_companies(table, top=top), nl=False)
+    table = group_companies(mine.connections["company"], target_frame, builtin_aliases=not no_aliases)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    _echo(render_companies(table, top=top, width=width), nl=False)
+    for note in mine.notes:
+        _echo(f"Note: {note}")
 
 
 @main.command()
@@ -191,17 +288,21 @@ def companies(export: Path, targets: tuple[Path, ...], top: int, no_aliases: boo
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--top", type=click.IntRange(min=1), help="Keep the best N of each list (Markdown/HTML default 10).")
 @click.option("--redact", is_flag=True, help="Pseudonyms instead of names, no URLs: safe to share.")
-def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, fmt, output, top, redact) -> None:
+def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, db, fmt, output, top, redact) -> None:
     """Whom to ask at each target company, for what, and why.
 
     \b
     Example:
       netgraph report export.zip --targets targets.csv --network "Sam Lee=sam.zip" --format html -o report.html
     """
+    from netgraph.output import check_output
     from netgraph.redact import redact_plan
     from netgraph.report import render
 
-    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
+    inputs = _inputs(export, targets, network, known, contacts, db)
+    if output is not None:
+        check_output(output, inputs=inputs, what="the report")  # refused before the work, not after
+    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db)
     shown = redact_plan(plan) if redact else plan
     picture = None
     if fmt == "html":  # matplotlib is imported only when a picture is wanted
@@ -209,14 +310,14 @@ def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, 
 
         picture = map_png(shown.G)
     text = render(shown, fmt=fmt, top=top, map_png=picture)
-    _emit(text, output, _inputs(export, targets, network, known, contacts))
+    _emit(text, output, inputs)
 
 
 @main.command()
 @_source_options(targets_required=True)
 @click.option("--target", "target", required=True, help="A target company, or a person's name.")
 @click.option("--via", help="The connector to ask for the introduction.")
-def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, target, via) -> None:
+def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, db, target, via) -> None:
     """Draft the message to send: one clear ask, in words that fit the relationship.
 
     \b
@@ -225,29 +326,35 @@ def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, t
     """
     from netgraph.report import draft_message, render_draft
 
-    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
-    click.echo(render_draft(draft_message(plan, target=target, via=via)), nl=False)
+    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db)
+    _echo(render_draft(draft_message(plan, target=target, via=via)), nl=False)
 
 
 @main.command(name="map")
 @_source_options(targets_required=True)
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The PNG to write.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The PNG to write.")
 @click.option("--company", "-c", help="Draw every route into this one target.")
-@click.option("--top", type=click.IntRange(min=1), help="Routes drawn per company (default 5; every route with --company).")
+@click.option("--top", type=click.IntRange(min=1),
+              help="Routes drawn per company (default 5; every route with --company).")
 @click.option("--redact", is_flag=True, help="Pseudonyms instead of names.")
 @click.option("--dpi", type=click.IntRange(min=50, max=600), default=100, show_default=True)
-def map_(export, targets, network, known, contacts, as_of, no_aliases, quiet, output, company, top, redact, dpi) -> None:
+def map_(export, targets, network, known, contacts, as_of, no_aliases, quiet, db, output, company, top, redact,
+         dpi) -> None:
     """Draw your way in as a PNG network map.
 
     \b
     Example:
       netgraph map export.zip --targets targets.csv --output map.png --company Stripe
     """
+    from netgraph.output import check_output
     from netgraph.plot import draw_plan_map
 
-    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet)
+    inputs = _inputs(export, targets, network, known, contacts, db)
+    check_output(output, inputs=inputs, what="the map")  # refused before the work, not after
+    plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db)
     draw_plan_map(plan, output, company=company, top=top or (None if company else 5), redact=redact, dpi=dpi,
-                  inputs=_inputs(export, targets, network, known, contacts))
+                  inputs=inputs)
     click.echo(f"Wrote {output}", err=True)
 
 
@@ -261,9 +368,20 @@ def _ledger_options(f):
     return f
 
 
+def _entry_day(ctx, param, value):
+    """``--on``: a YYYY-MM-DD date (the ledger checks that it is a plausible day)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20") from None
+
+
 def _who_options(f):
-    f = click.option("--on", "on", callback=_date, metavar="YYYY-MM-DD", help="When (default: today).")(f)
+    f = click.option("--on", "on", callback=_entry_day, metavar="YYYY-MM-DD", help="When (default: today).")(f)
     f = click.option("--what", default="", help="What you gave or asked, in a few words.")(f)
+    f = _SIZE_OPTION(f)
     f = click.option("--export", "export", type=_EXISTING,
                      help="Your export, to find PERSON among your connections (else: people in the ledger).")(f)
     f = click.argument("person")(f)
@@ -271,15 +389,27 @@ def _who_options(f):
 
 
 def _write_entry(db, export, person, kind, what, on, outcome=""):
+    """Find PERSON (in the export, else in the ledger), check the day, then write: nothing is created on an error."""
     from contextlib import closing
 
-    from netgraph.ledger import add_entry, default_ledger_path, known_people, open_ledger, resolve_person
+    from netgraph.ledger import add_entry, default_ledger_path, entry_time, open_ledger, read_ledger, resolve_person
 
-    with closing(open_ledger(db or default_ledger_path())) as conn:
-        people = _people(export) if export else known_people(conn)
-        person_id, name = resolve_person(person, people)
-        at = dt.datetime.combine(on, dt.time()) if on else dt.datetime.now().replace(microsecond=0)
+    path = db or default_ledger_path()
+    person_id, name = resolve_person(person, _people(export)) if export else _in_ledger(person, read_ledger(path))
+    at = entry_time(dt.datetime.combine(on, dt.time()) if on else dt.datetime.now())
+    with closing(open_ledger(path)) as conn:
         return add_entry(conn, person_id=person_id, name=name, kind=kind, what=what, outcome=outcome, at=at), name, at
+
+
+def _in_ledger(person, entries, hint="pass --export YOUR_EXPORT.zip to find them among your connections"):
+    """The person PERSON means among the people already in the ledger."""
+    from netgraph.errors import LedgerError
+    from netgraph.ledger import known_people, resolve_person
+
+    people = known_people(entries)
+    if people.empty:
+        raise LedgerError(f"the ledger has nobody in it yet, so {person!r} cannot be found there; {hint}")
+    return resolve_person(person, people, among="in the ledger", hint=hint)
 
 
 def _people(export):
@@ -308,7 +438,7 @@ def give(person, export, what, on, db) -> None:
       netgraph log give "Sam Lee" --what "shared a meetup link"
     """
     entry, name, at = _write_entry(db, export, person, "give", what, on)
-    click.echo(f"Logged give #{entry}: you helped {name} on {at.date()}" + (f" ({what})." if what else "."))
+    _echo(f"Logged give #{entry}: you helped {name} on {at.date()}" + (f" ({what})." if what else "."))
 
 
 @log.command()
@@ -321,7 +451,7 @@ def ask(person, export, what, on, db) -> None:
       netgraph log ask "Sam Lee" --what "intro to Dana at Stripe"
     """
     entry, name, at = _write_entry(db, export, person, "ask", what, on)
-    click.echo(f"Logged ask #{entry} to {name} on {at.date()}" + (f" ({what})." if what else "."))
+    _echo(f"Logged ask #{entry} to {name} on {at.date()}" + (f" ({what})." if what else "."))
 
 
 @log.command()
@@ -335,7 +465,7 @@ def reply(person, export, what, on, db, outcome) -> None:
       netgraph log reply "Sam Lee" --outcome yes
     """
     entry, name, at = _write_entry(db, export, person, "reply", what, on, outcome)
-    click.echo(f"Logged reply #{entry} from {name} ({outcome}).")
+    _echo(f"Logged reply #{entry} from {name} ({outcome}).")
 
 
 @log.command(name="list")
@@ -349,14 +479,13 @@ def list_(person, as_of, db) -> None:
     Example:
       netgraph log list "Sam Lee"
     """
-    from contextlib import closing
+    from netgraph.ledger import default_ledger_path, read_ledger, render_ledger
 
-    from netgraph.ledger import default_ledger_path, known_people, list_entries, open_ledger, render_ledger, resolve_person
-
-    with closing(open_ledger(db or default_ledger_path())) as conn:
-        person_id = resolve_person(person, known_people(conn))[0] if person else None
-        entries = list_entries(conn, person_id)
-    click.echo(render_ledger(entries, as_of=as_of or dt.date.today(), person=bool(person)))
+    entries = read_ledger(db or default_ledger_path())  # a read: creates nothing
+    if person and not entries.empty:
+        found = _in_ledger(person, entries, hint="`netgraph log list` shows everyone in it")
+        entries = entries[entries["person_id"] == found[0]]
+    _echo(render_ledger(entries, as_of=as_of or dt.date.today(), person=bool(person)))
 
 
 @log.command(name="export")
@@ -371,16 +500,49 @@ def export_(output, db) -> None:
     """
     from contextlib import closing
 
+    from netgraph.errors import LedgerError
     from netgraph.ledger import default_ledger_path, export_entries, open_ledger
 
-    with closing(open_ledger(db or default_ledger_path())) as conn:
+    path = db or default_ledger_path()
+    if not Path(path).expanduser().exists():
+        raise LedgerError(f"no ledger at {path} yet, so nothing to export")
+    with closing(open_ledger(path)) as conn:
         count = export_entries(conn, output)
     click.echo(f"Wrote {count} entries to {output}")
+
+
+@log.command()
+@click.option("--repair", is_flag=True, help="Fix or remove the bad rows, after saying what will be done.")
+@click.option("--yes", "-y", is_flag=True, help="With --repair: go ahead without asking.")
+@_ledger_options
+def check(repair, yes, db) -> None:
+    """Find ledger rows netgraph cannot use (bad dates, unknown kinds); --repair fixes them.
+
+    Changes nothing without --repair. With it, says what it will fix or remove, asks, then
+    does it all in one transaction.
+
+    \b
+    Example:
+      netgraph log check --repair
+    """
+    from netgraph.ledger import check_ledger, default_ledger_path, render_check, repair_ledger
+
+    found = check_ledger(db or default_ledger_path())
+    _echo(render_check(found, repair=repair))
+    if not found.problems:
+        return
+    if not repair:
+        raise click.ClickException("run `netgraph log check --repair` to fix or remove these rows")
+    if not yes and not click.confirm("Change the ledger as listed?", default=False):
+        raise click.ClickException("nothing changed")
+    fixed, removed = repair_ledger(found.path, found.problems)
+    click.echo(f"Repaired {found.path}: {fixed} fixed, {removed} removed.")
 
 
 @main.command()
 @click.argument("old", type=_EXISTING)
 @click.argument("new", type=_EXISTING)
+@_SIZE_OPTION
 @click.option("--targets", "-t", "targets", type=_FILE, multiple=True, help="Put moves into these companies first.")
 @click.option("--top", type=click.IntRange(min=1), help="Show only the first N changes.")
 def diff(old, new, targets, top) -> None:
@@ -392,14 +554,13 @@ def diff(old, new, targets, top) -> None:
     """
     from netgraph.diff import compare_exports, render_diff
 
-    click.echo(render_diff(compare_exports(old, new, targets=list(targets)), top=top), nl=False)
+    _echo(render_diff(compare_exports(old, new, targets=list(targets)), top=top), nl=False)
 
 
 @main.command()
 @_source_options(targets_required=True)
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True)
-@_ledger_options
-def nurture(export, targets, network, known, contacts, as_of, no_aliases, quiet, top, db) -> None:
+def nurture(export, targets, network, known, contacts, as_of, no_aliases, quiet, db, top) -> None:
     """Whom to get back in touch with before you need them, and what to offer.
 
     \b
@@ -409,11 +570,12 @@ def nurture(export, targets, network, known, contacts, as_of, no_aliases, quiet,
     from netgraph.nurture import find_nurture, render_nurture
 
     plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db)
-    click.echo(render_nurture(find_nurture(plan), top=top), nl=False)
+    _echo(render_nurture(find_nurture(plan, weights=plan.weights), top=top), nl=False)
 
 
 @main.command()
 @click.argument("export", type=_EXISTING)
+@_SIZE_OPTION
 @click.option("--for", "asked", multiple=True, required=True, metavar="TARGETS",
               help="The asker's targets file (.csv or .txt), or company names separated by commas. Repeatable.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The pack to write (a CSV).")

@@ -229,7 +229,7 @@ def demo(output_dir: Path) -> None:
 
     \b
     Example:
-      netgraph demo --output-dir /tmp/netgraph-demo
+      netgraph demo --output-dir ~/netgraph-demo
     """
     from netgraph.demo import run_demo
 

@@ -104,6 +104,8 @@ def load_plan(
         network = [network]  # one export given alone, not a list of one
     if isinstance(targets, (str, os.PathLike)):
         targets = [targets]
+    elif isinstance(targets, (set, frozenset)):
+        targets = sorted(targets, key=str)  # a set has no order: the same inputs give the same output
     target_frame = read_targets(list(targets))
     specs = [parse_network_spec(str(spec)) for spec in network]
     packs = [(owner, read_pack(path)) for owner, path in specs if is_pack(path)]

@@ -136,7 +136,7 @@ def score_ties(
     weights: Weights | None = None,
     contacts: pd.DataFrame | None = None,
     people: pd.Index | None = None,
-    who: str = "you",
+    who: str | pd.Series = "you",
 ) -> pd.DataFrame:
     """Score the export owner's tie to each connection: warmth 0..1 with reasons.
 
@@ -271,7 +271,7 @@ def score_network_ties(
     list of pandas.DataFrame
         One frame per export, in order, as :func:`score_ties` returns.
     """
-    def tag(frame: pd.DataFrame, i: int, people: pd.Index) -> pd.DataFrame:
+    def tag(frame: pd.DataFrame, i: int, people: pd.Index) -> pd.DataFrame | None:
         if frame is None or frame.empty or "person_id" not in frame:
             return None
         kept = frame.loc[frame["person_id"].isin(people)]

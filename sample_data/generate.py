@@ -12,7 +12,7 @@ Every person, profile URL, e-mail address and message here is invented. Company 
 are real or invented; nothing describes a real person. E-mail addresses use the reserved
 ``example.*`` domains.
 
-The file shapes follow ``/work/shared/LINKEDIN_EXPORT.md`` (the project's notes on real
+The file shapes follow ``docs/linkedin-export.md`` (the project's notes on real
 exports). The writer functions (``connections_csv``, ``messages_csv``, ``write_zip``...)
 are also used by ``benchmarks/make_network.py`` to write large networks.
 
@@ -54,7 +54,7 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 # --------------------------------------------------------------------------------------
-# Exact bytes and headers (LINKEDIN_EXPORT.md sections 1 and 2)
+# Exact bytes and headers (docs/linkedin-export.md: Connections.csv and the other files)
 # --------------------------------------------------------------------------------------
 
 #: The three physical lines before the Connections.csv header since March 2021 (375 bytes).

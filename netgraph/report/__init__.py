@@ -1,12 +1,12 @@
 """Reports people act on: Markdown, HTML, JSON and CSV, message drafts, safe writing.
 
-Every renderer takes a :class:`~netgraph.paths.Plan` (redact it first with
+Every renderer takes a :class:`~netgraph.plan.Plan` (redact it first with
 :func:`netgraph.redact.redact_plan` to share it) and returns text; nothing here prints.
 
 =====================  ==========================================================
 ``render_markdown``    the plan for a terminal or GitHub
 ``render_html``        one self-contained page, for a phone or paper
-``render_json``        the schema in CONTRACT.md
+``render_json``        the schema in docs/json-report.md
 ``render_csv``         one flat table for spreadsheets
 ``render``             any of the four by name, redacted when asked (for the CLI)
 ``render_actions``     the first steps as plain text (what ``netgraph demo`` prints)

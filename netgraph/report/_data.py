@@ -1,4 +1,4 @@
-"""The machine-readable reports: JSON (the schema in CONTRACT.md) and CSV."""
+"""The machine-readable reports: JSON (the schema in docs/json-report.md) and CSV."""
 
 from __future__ import annotations
 

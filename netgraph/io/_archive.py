@@ -77,7 +77,8 @@ class Entry:
 
     def load(self, limits: Limits | None = None) -> Loaded:
         """The whole file (see :func:`netgraph.io._load.load`)."""
-        return _guard(lambda: _whole(self.open, self.path, limits), self.where or self.path, bool(self.where))
+        shown = self.where or self.path
+        return _guard(lambda: _whole(self.open, shown, limits), shown, bool(self.where))
 
     def head(self, size: int = _SNIFF) -> bytes:
         """The first ``size`` bytes (to recognise a file by its header)."""
@@ -245,9 +246,15 @@ class _Counted:
 
 
 class _Member:
-    """A zip member as it inflates: limited in size, and in size per compressed byte."""
+    """A zip member as it inflates: limited in size, and in size per compressed byte.
 
-    _STEP = 64 * 1024  # small reads: the compressed bytes counted stay close to those used
+    ``size`` is what the zip's directory says: only a hint for reading in one go (zipfile
+    never inflates more than it, and the limits are counted on what is inflated).
+    """
+
+    # Small reads at first, so that the compressed bytes counted stay close to those used
+    # and a bomb is caught within megabytes; larger ones once the member inflates like text.
+    _STEP, _LATER_STEP, _SETTLED = 64 * 1024, 1 << 20, 8 << 20
 
     def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, counted: _Counted,
                  shown: str, limits: Limits) -> None:
@@ -257,21 +264,22 @@ class _Member:
         self._start = counted.count
         self._out = 0
         self._stream = archive.open(info)
-        self._compressed_hint = info.compress_size
+        self.size = info.file_size
 
     def read(self, n: int = -1) -> bytes:
         if n is None or n < 0:
             n = self._limits.max_file_size + 1
-        parts, want = [], n
+        out, want = io.BytesIO(), n  # getvalue() hands over its buffer: one copy in memory
         while want > 0:
-            part = self._stream.read(min(want, self._STEP))
+            step = self._LATER_STEP if self._out >= self._SETTLED else self._STEP
+            part = self._stream.read(min(want, step))
             if not part:
                 break
-            parts.append(part)
+            out.write(part)
             want -= len(part)
             self._out += len(part)
             self._check()
-        return b"".join(parts)
+        return out.getvalue()
 
     def _check(self) -> None:
         limits = self._limits

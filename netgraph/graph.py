@@ -144,7 +144,7 @@ def build_graph(
 
     note_frame = resolve_contacts(contacts, mine, notes)
     ties = score_ties(me, as_of=as_of, weights=w, contacts=note_frame)
-    ties = _apply_ledger(ties, ledger, as_of=as_of)
+    ties = _apply_ledger(ties, ledger, as_of=as_of, weights=w)
     people = mine.assign(target=mine["company"].map(target_of).fillna(""))
     people = people.join(ties[_TIE_COLUMNS])
 
@@ -176,7 +176,8 @@ _TIE_COLUMNS = ["warmth", "model_warmth", "ask_warmth", "confidence", "quiet_day
                 "asked_days", "open_ask", "reasons", "evidence"]
 
 
-def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.date) -> pd.DataFrame:
+def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.date,
+                  weights: Weights) -> pd.DataFrame:
     """Warm ties you recently gave to; mark people you recently asked as weaker connectors.
 
     ``ask_warmth`` is the warmth the ask may rest on: a give warms the tie, but the ask
@@ -195,7 +196,7 @@ def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.
     state = state.loc[state.index.isin(ties.index)]
     ties.loc[state.index, "asked_days"] = state["days_since_ask"].astype("float")
     ties.loc[state.index, "open_ask"] = state["open_ask"].astype(bool)
-    adj = ledger_adjustments(summary, as_of=as_of).set_index("person_id")
+    adj = ledger_adjustments(summary, as_of=as_of, weights=weights).set_index("person_id")
     adj = adj.loc[adj.index.isin(ties.index)]
     if adj.empty:
         return ties

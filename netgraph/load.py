@@ -12,7 +12,6 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import closing
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +23,7 @@ from netgraph.graph import build_graph
 from netgraph.io import read_contacts, read_export, read_known
 from netgraph.io._pack import is_pack, read_pack
 from netgraph.io.export import Export
-from netgraph.ledger import list_entries, open_ledger
+from netgraph.ledger import read_ledger
 from netgraph.paths import answer
 from netgraph.plan import Plan
 from netgraph.weights import Weights
@@ -120,7 +119,7 @@ def load_plan(
             step(path)
     known_frame = read_known(known) if known else None
     contacts_frame = read_contacts(contacts) if contacts else None
-    entries = _read_ledger(ledger) if ledger else None
+    entries = read_ledger(ledger) if ledger else None
     G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
                     contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries,
                     packs=packs)
@@ -184,11 +183,6 @@ def _done(result: Export) -> Future:
     future: Future = Future()
     future.set_result(result)
     return future
-
-
-def _read_ledger(path: str | Path) -> pd.DataFrame:
-    with closing(open_ledger(path)) as conn:
-        return list_entries(conn)
 
 
 #: The days ``--as-of`` may name: LinkedIn exists since 2003, and dates past 2100 are typos.

@@ -29,7 +29,8 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
     warmth (before any ledger bonus) below ``warmth_below``, or quiet for
     ``Weights.cold_days``. The score is what they unlock (an insider's relevance; a
     connector's paths, as if the tie were warm) times how much warming they need.
-    People you have started to reconnect with (a give in the ledger in the last 60 days)
+    People you have started to reconnect with (a give in the ledger within
+    ``Weights.ledger_give_half_life_days``)
     come first: follow through before anything else.
 
     Parameters
@@ -67,7 +68,7 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
     for pid, value in unlocks.items():
         tie, node = G.edges[owner, pid], G.nodes[pid]
         base = tie.get("model_warmth", tie["warmth"])
-        started = tie.get("gave_days", np.nan) <= 60
+        started = tie.get("gave_days", np.nan) <= w.ledger_give_half_life_days
         cold = base < warmth_below or tie.get("quiet_days", 0) >= w.cold_days
         if not (cold or (started and base < warmth_below)):
             continue

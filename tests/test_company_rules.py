@@ -473,3 +473,14 @@ def test_more_specific_target_wins():
 def test_the_user_alias_wins_over_the_programme_words():
     frame = pd.DataFrame({"company": ["Google"], "aliases": [("Google Developer Group Lagos",)]})
     assert match_one("Google Developer Group Lagos", frame) == ("Google", "alias")
+
+
+def test_terminal_escapes_and_control_characters_do_not_hide_a_target():
+    import pandas as pd
+
+    from netgraph.companies import company_key, match_companies
+
+    assert company_key("Stripe\x1b[31m") == company_key("Stripe")
+    targets = pd.DataFrame({"company": ["Stripe"], "priority": [1], "aliases": [()], "titles": [()], "order": [0]})
+    matches = match_companies(["Stripe\x1b[31m", "Str\x00ipe"], targets)
+    assert matches.loc["Stripe\x1b[31m", "target"] == "Stripe"

@@ -53,12 +53,20 @@ _GENERIC = UNIT_WORDS | ORG_WORDS | PLACES | UNIT_JOINERS | DANGLING
 _LEGAL_LAST = frozenset(suffix.split()[-1] for suffix in LEGAL_SUFFIXES)
 
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
+
+
 def fold(text: str) -> str:
-    """Lower case without accents; ``&`` becomes "and", apostrophes go.
+    """Lower case without accents; ``&`` becomes "and", apostrophes go; terminal escape
+    sequences and control characters are dropped.
 
     >>> fold("Société Générale & Cie")
     'societe generale  and  cie'
+    >>> fold("Stripe\x1b[31m")
+    'stripe '
     """
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
     text = text.translate(_FOLD)
     if not text.isascii():
         text = "".join(

@@ -25,7 +25,7 @@ from netgraph.report._draft import Draft, draft_message, render_draft
 from netgraph.report._html import render_html
 from netgraph.report._markdown import render_markdown
 from netgraph.report._render import FORMATS, render
-from netgraph.report._output import write_output
+from netgraph.output import write_output
 
 __all__ = [
     "render_markdown",

@@ -2,7 +2,7 @@
 
 Unlike an export, these files are written by hand, so a bad value is an error that names
 the file, the line and the value (the user can fix it), never a silently skipped row.
-Formats are in ``CONTRACT.md``; columns in ``docs/architecture.md``.
+Formats are in the README ("Inputs"); columns in ``docs/architecture.md``.
 
 :func:`read_user_csv` is the one way a hand-written CSV is read (these two, and the
 targets file): opened by :func:`netgraph.io._safe.open_user_file` (a regular file within

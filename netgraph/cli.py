@@ -388,7 +388,7 @@ def _who_options(f):
     return _ledger_options(f)
 
 
-def _write_entry(db, export, person, kind, what, on, outcome=""):
+def _write_entry(db, export, person, kind, what, on, outcome="", target="", about=""):
     """Find PERSON (in the export, else in the ledger), check the day, then write: nothing is created on an error."""
     from contextlib import closing
 
@@ -398,7 +398,9 @@ def _write_entry(db, export, person, kind, what, on, outcome=""):
     person_id, name = resolve_person(person, _people(export)) if export else _in_ledger(person, read_ledger(path))
     at = entry_time(dt.datetime.combine(on, dt.time()) if on else dt.datetime.now())
     with closing(open_ledger(path)) as conn:
-        return add_entry(conn, person_id=person_id, name=name, kind=kind, what=what, outcome=outcome, at=at), name, at
+        entry = add_entry(conn, person_id=person_id, name=name, kind=kind, what=what, outcome=outcome, at=at,
+                          target=target, about=about)
+        return entry, name, at
 
 
 def _in_ledger(person, entries, hint="pass --export YOUR_EXPORT.zip to find them among your connections"):
@@ -443,26 +445,31 @@ def give(person, export, what, on, db) -> None:
 
 @log.command()
 @_who_options
-def ask(person, export, what, on, db) -> None:
+@click.option("--target", "target", default="", help="The target company the ask serves (for the tracker).")
+@click.option("--about", "about", default="", help="The person you asked to be introduced to.")
+def ask(person, export, what, on, db, target, about) -> None:
     """Record something you asked PERSON for: an intro, a referral, a call.
 
     \b
     Example:
-      netgraph log ask "Sam Lee" --what "intro to Dana at Stripe"
+      netgraph log ask "Sam Lee" --what "intro to Dana" --target Stripe --about "Dana Cohen"
     """
-    entry, name, at = _write_entry(db, export, person, "ask", what, on)
+    entry, name, at = _write_entry(db, export, person, "ask", what, on, target=target, about=about)
     _echo(f"Logged ask #{entry} to {name} on {at.date()}" + (f" ({what})." if what else "."))
 
 
 @log.command()
 @_who_options
-@click.option("--outcome", required=True, type=click.Choice(["yes", "no", "no-answer"]))
+@click.option("--outcome", required=True,
+              type=click.Choice(["yes", "no", "no-answer", "introduced", "talked", "referred", "applied"]),
+              help="Their answer (yes, no, no-answer), or how far the thread got since.")
 def reply(person, export, what, on, db, outcome) -> None:
-    """Record PERSON's answer to your latest open ask.
+    """Record PERSON's answer to your latest open ask, or a later step of that thread.
 
     \b
     Example:
       netgraph log reply "Sam Lee" --outcome yes
+      netgraph log reply "Sam Lee" --outcome talked
     """
     entry, name, at = _write_entry(db, export, person, "reply", what, on, outcome)
     _echo(f"Logged reply #{entry} from {name} ({outcome}).")
@@ -473,19 +480,24 @@ def reply(person, export, what, on, db, outcome) -> None:
 @click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD", help="Measure ages from this day.")
 @_ledger_options
 def list_(person, as_of, db) -> None:
-    """Show the ledger: one line per person, or every entry for PERSON.
+    """Show the ledger: where each ask stands per target, then one line per person (or every
+    entry for PERSON).
 
     \b
     Example:
       netgraph log list "Sam Lee"
     """
-    from netgraph.ledger import default_ledger_path, read_ledger, render_ledger
+    from netgraph.ledger import default_ledger_path, ledger_threads, read_ledger, render_ledger, render_threads
 
     entries = read_ledger(db or default_ledger_path())  # a read: creates nothing
     if person and not entries.empty:
         found = _in_ledger(person, entries, hint="`netgraph log list` shows everyone in it")
         entries = entries[entries["person_id"] == found[0]]
-    _echo(render_ledger(entries, as_of=as_of or dt.date.today(), person=bool(person)))
+    day = as_of or dt.date.today()
+    threads = ledger_threads(entries, as_of=day)
+    if len(threads):
+        _echo(render_threads(threads))
+    _echo(render_ledger(entries, as_of=day, person=bool(person)))
 
 
 @log.command(name="export")

@@ -15,6 +15,8 @@ person as a connector for a while.
                          from :class:`~netgraph.weights.Weights`), :func:`render_ledger`
 :mod:`.people`           the person a command means (:func:`resolve_person`)
 :mod:`.check`            ``netgraph log check``: problems found, and their repair
+:mod:`.threads`          the tracker: where each ask's thread stands (asked, introduced,
+                         talked, referred, applied) and the next step
 =======================  ================================================================
 """
 
@@ -36,6 +38,7 @@ from netgraph.ledger.store import (
     ledger_files,
     open_ledger,
 )
+from netgraph.ledger.threads import THREAD_COLUMNS, ledger_threads, next_step, render_threads
 
 __all__ = [
     "known_people",
@@ -61,4 +64,8 @@ __all__ = [
     "render_check",
     "LedgerCheck",
     "Problem",
+    "ledger_threads",
+    "render_threads",
+    "next_step",
+    "THREAD_COLUMNS",
 ]

@@ -175,8 +175,9 @@ def _summary_reasons(row, day: pd.Timestamp) -> tuple[str, ...]:
         days = (day - row.open_ask_at.normalize()).days
         reasons.append(_with_what(f"you asked them {_ago(days)}, no reply yet", row.open_what))
     elif pd.notna(row.last_ask):
-        answer = {"yes": "they said yes", "no": "they said no",
-                  "no-answer": "no answer"}.get(row.last_outcome, "")
+        answer = {"yes": "they said yes", "no": "they said no", "no-answer": "no answer",
+                  "introduced": "they introduced you", "talked": "you have talked",
+                  "referred": "you were referred", "applied": "you applied"}.get(row.last_outcome, "")
         sentence = f"you asked them {_ago(row.days_since_ask)}" + (f"; {answer}" if answer else "")
         reasons.append(_with_what(sentence, row.ask_what))
     reasons.append(f"{_plural(row.gives, 'give')}, {_plural(row.asks, 'ask')}")

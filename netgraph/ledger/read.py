@@ -39,7 +39,7 @@ __all__ = ["ENTRY_COLUMNS", "list_entries", "read_ledger", "export_entries", "ro
 logger = logging.getLogger(__name__)
 
 #: The columns of an entries frame, in order.
-ENTRY_COLUMNS = ["id", "person_id", "name", "kind", "what", "outcome", "at", "reply_to"]
+ENTRY_COLUMNS = ["id", "person_id", "name", "kind", "what", "outcome", "at", "reply_to", "target", "about"]
 _REPAIR_HINT = "run `netgraph log check --repair` to fix or remove them"
 
 
@@ -76,7 +76,7 @@ def empty_entries() -> pd.DataFrame:
 def _entries_frame(rows: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
     frame["id"] = frame["id"].astype("int64")
-    for column in ("person_id", "name", "kind", "what", "outcome"):
+    for column in ("person_id", "name", "kind", "what", "outcome", "target", "about"):
         frame[column] = frame[column].astype(object).fillna("").astype(str)
     frame["at"] = pd.Series(pd.to_datetime(list(frame["at"])), index=frame.index, dtype="datetime64[ns]")
     frame["reply_to"] = pd.array(list(frame["reply_to"]), dtype="Int64")
@@ -151,7 +151,8 @@ def list_entries(conn: sqlite3.Connection, person_id: str | None = None) -> pd.D
     -------
     DataFrame
         ``id, person_id, name, kind, what, outcome, at (datetime64[ns]), reply_to
-        (nullable Int64, NA except on replies)``, ordered by ``at`` then ``id``.
+        (nullable Int64, NA except on replies), target, about`` (asks only), ordered by
+        ``at`` then ``id``.
 
     Raises
     ------
@@ -164,13 +165,13 @@ def list_entries(conn: sqlite3.Connection, person_id: str | None = None) -> pd.D
     >>> from netgraph.ledger import open_ledger
     >>> with closing(open_ledger(":memory:")) as conn:
     ...     list(list_entries(conn).columns)
-    ['id', 'person_id', 'name', 'kind', 'what', 'outcome', 'at', 'reply_to']
+    ['id', 'person_id', 'name', 'kind', 'what', 'outcome', 'at', 'reply_to', 'target', 'about']
     """
     return _read_entries(conn, person_id, where(conn))
 
 
 def _read_entries(conn: sqlite3.Connection, person_id: str | None, where: str) -> pd.DataFrame:
-    query = "SELECT id, person_id, name, kind, what, outcome, at, reply_to FROM entries"
+    query = "SELECT id, person_id, name, kind, what, outcome, at, reply_to, target, about FROM entries"
     params: tuple[str, ...] = ()
     if person_id is not None:
         query += " WHERE person_id = ?"
@@ -185,10 +186,10 @@ def _read_entries(conn: sqlite3.Connection, person_id: str | None, where: str) -
         raise LedgerError(f"{where}: cannot read the ledger ({error}); run `netgraph log check`") from None
     good, bad = [], []
     for row in rows:
-        entry_id, pid, name, kind, what, outcome, at, reply_to = row
+        entry_id, pid, name, kind, what, outcome, at, reply_to, target, about = row
         problem = row_problem(kind, pid, outcome, at, reply_to)
         if problem is None:
-            good.append((entry_id, pid, name, kind, what, outcome, parse_stamp(at), reply_to))
+            good.append((entry_id, pid, name, kind, what, outcome, parse_stamp(at), reply_to, target, about))
         else:
             bad.append(f"#{entry_id}: {problem}")
     if bad:
@@ -227,7 +228,7 @@ def export_entries(conn: sqlite3.Connection, path: str | os.PathLike[str]) -> in
     check_output(path, inputs=inputs, what="the ledger export")  # refused before reading, not after
     entries = list_entries(conn)
     out = entries.assign(at=entries["at"].dt.strftime("%Y-%m-%dT%H:%M:%S"))
-    for column in ("person_id", "name", "kind", "what", "outcome"):
+    for column in ("person_id", "name", "kind", "what", "outcome", "target", "about"):
         out[column] = out[column].map(spreadsheet_safe)
     write_output(out.to_csv(index=False, lineterminator="\r\n"), path, inputs=inputs, what="the ledger export")
     return len(out)

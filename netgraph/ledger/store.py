@@ -17,10 +17,14 @@ person_id     the person's id (see ``docs/architecture.md``, Identity)
 name          their name as it was when the entry was written
 kind          ``'give'``, ``'ask'`` or ``'reply'``
 what          free text: what you gave or asked ("intro to a Stripe recruiter")
-outcome       for replies, ``'yes'``, ``'no'`` or ``'no-answer'``; else ``''``
+outcome       for replies: ``'yes'``, ``'no'``, ``'no-answer'`` (the answer to an ask), or a
+              later step of the same thread: ``'introduced'``, ``'talked'``,
+              ``'referred'``, ``'applied'``; else ``''``
 at            ISO 8601 date and time (``YYYY-MM-DDTHH:MM:SS``), naive, between
               :data:`FIRST_DAY` and :data:`LAST_DAY`
 reply_to      for replies, the ``id`` of the ask they close; else NULL (schema 2)
+target        for asks, the target company the ask serves (schema 3); else ``''``
+about         for asks, the person you asked to be introduced to (schema 3); else ``''``
 ============  =====================================================================
 
 The schema version is ``PRAGMA user_version``. :data:`_MIGRATIONS` lists the steps from
@@ -46,7 +50,7 @@ from pathlib import Path
 from netgraph.errors import LedgerError
 
 __all__ = [
-    "KINDS", "OUTCOMES", "SCHEMA_VERSION", "FIRST_DAY", "LAST_DAY",
+    "KINDS", "OUTCOMES", "ANSWERS", "STEPS", "SCHEMA_VERSION", "FIRST_DAY", "LAST_DAY",
     "default_ledger_path", "ledger_files", "open_ledger", "add_entry", "entry_time",
     "parse_stamp", "format_stamp", "schema_version", "connect_existing", "migrated_copy", "where",
 ]
@@ -55,8 +59,10 @@ logger = logging.getLogger(__name__)
 
 #: The kinds of entry, in the order the CLI lists them.
 KINDS = ("give", "ask", "reply")
-#: What a reply can say.
-OUTCOMES = ("yes", "no", "no-answer")
+#: What a reply can say: the answer to an ask, then the later steps of the same thread.
+ANSWERS = ("yes", "no", "no-answer")
+STEPS = ("introduced", "talked", "referred", "applied")
+OUTCOMES = ANSWERS + STEPS
 #: The earliest and latest day an entry may carry: a date outside is a typo.
 FIRST_DAY = dt.date(1990, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
@@ -168,8 +174,14 @@ def _migrate_to_v2(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE entries SET reply_to = ? WHERE id = ?", (ask_id, entry_id))
 
 
+def _migrate_to_v3(conn: sqlite3.Connection) -> None:
+    """Schema 3: an ask names the target company it serves and the person it is about."""
+    conn.execute("ALTER TABLE entries ADD COLUMN target TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE entries ADD COLUMN about TEXT NOT NULL DEFAULT ''")
+
+
 #: Ordered steps: ``_MIGRATIONS[i]`` takes a ledger from version ``i`` to ``i + 1``.
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_v1, _migrate_to_v2)
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_v1, _migrate_to_v2, _migrate_to_v3)
 #: The schema version this code writes.
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -179,6 +191,7 @@ def create_entries_table(conn: sqlite3.Connection) -> None:
     _migrate_to_v1(conn)
     conn.execute("ALTER TABLE entries ADD COLUMN reply_to INTEGER REFERENCES entries(id)")
     conn.execute("CREATE INDEX entries_person_at ON entries (person_id, at)")
+    _migrate_to_v3(conn)
 
 
 @contextlib.contextmanager
@@ -431,11 +444,15 @@ def add_entry(
     what: str = "",
     outcome: str = "",
     at: dt.datetime | dt.date,
+    target: str = "",
+    about: str = "",
 ) -> int:
     """Write one entry to the ledger, in its own transaction.
 
-    A reply closes the latest ask to the same person that is still open and dated on or
-    before the reply's day; its ``reply_to`` is that ask's ``id``.
+    A reply that answers (``yes``, ``no``, ``no-answer``) closes the latest ask to the same
+    person that is still open and dated on or before the reply's day; a later step
+    (``introduced``, ``talked``, ``referred``, ``applied``) joins the thread of the latest
+    ask to that person on or before its day. Either way ``reply_to`` is that ask's ``id``.
 
     Parameters
     ----------
@@ -451,10 +468,13 @@ def add_entry(
     what
         Free text: what you gave or asked.
     outcome
-        Replies only: ``'yes'``, ``'no'`` or ``'no-answer'`` (you stopped waiting).
+        Replies only: ``'yes'``, ``'no'`` or ``'no-answer'`` (you stopped waiting), or a
+        later step: ``'introduced'``, ``'talked'``, ``'referred'``, ``'applied'``.
     at
         When, between :data:`FIRST_DAY` and :data:`LAST_DAY`. A date means midnight; an
         aware datetime is stored as naive UTC; stored to the second.
+    target, about
+        Asks only: the target company the ask serves, and the person you asked to meet.
 
     Returns
     -------
@@ -488,6 +508,8 @@ def add_entry(
             raise LedgerError(f"a reply's outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}")
     elif outcome:
         raise LedgerError(f"only a reply has an outcome; a {kind} cannot have outcome {outcome!r}")
+    if kind != "ask" and (target or about):
+        raise LedgerError(f"only an ask names a target and a person to meet; a {kind} cannot")
     if not isinstance(person_id, str) or not person_id.strip():
         raise LedgerError("an entry needs a person; got an empty person_id")
     stamp = format_stamp(entry_time(at))
@@ -495,23 +517,25 @@ def add_entry(
         with write_transaction(conn):
             reply_to = None
             if kind == "reply":
+                still_open = "" if outcome in STEPS else (
+                    "AND NOT EXISTS (SELECT 1 FROM entries AS r WHERE r.reply_to = a.id) ")
                 row = conn.execute(
                     "SELECT id FROM entries AS a WHERE a.person_id = ? AND a.kind = 'ask' "
-                    "AND substr(a.at, 1, 10) <= substr(?, 1, 10) "
-                    "AND NOT EXISTS (SELECT 1 FROM entries AS r WHERE r.reply_to = a.id) "
-                    "ORDER BY a.at DESC, a.id DESC LIMIT 1",
+                    "AND substr(a.at, 1, 10) <= substr(?, 1, 10) " + still_open
+                    + "ORDER BY a.at DESC, a.id DESC LIMIT 1",
                     (person_id, stamp),
                 ).fetchone()
                 if row is None:
+                    which = "ask" if outcome in STEPS else "open ask"
                     raise LedgerError(
-                        f"no open ask to {name or person_id} on or before {stamp[:10]} for this "
-                        "reply to close; log the ask first (netgraph log ask)"
+                        f"no {which} to {name or person_id} on or before {stamp[:10]} for this "
+                        "reply to belong to; log the ask first (netgraph log ask)"
                     )
                 reply_to = row[0]
             cursor = conn.execute(
-                "INSERT INTO entries (person_id, name, kind, what, outcome, at, reply_to) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (person_id, name or "", kind, what or "", outcome or "", stamp, reply_to),
+                "INSERT INTO entries (person_id, name, kind, what, outcome, at, reply_to, target, about) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (person_id, name or "", kind, what or "", outcome or "", stamp, reply_to, target or "", about or ""),
             )
             return int(cursor.lastrowid or 0)
     except sqlite3.OperationalError as error:

@@ -1,0 +1,119 @@
+"""Where each outreach thread stands: asked, introduced, talked, referred, applied.
+
+A *thread* is one ask in the ledger and the replies that belong to it (``netgraph log
+reply ... --outcome yes|no|no-answer|introduced|talked|referred|applied``). The tracker
+says, per target company, how far each thread got, on which day each step happened, and
+what the next step is (the ``--step`` that ``netgraph draft`` writes for it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from netgraph.ledger.read import empty_entries
+
+__all__ = ["THREAD_COLUMNS", "STAGES", "ledger_threads", "next_step", "render_threads"]
+
+#: The columns of :func:`ledger_threads`.
+THREAD_COLUMNS = ["ask_id", "person_id", "name", "target", "about", "what", "asked_on", "stage", "stage_on",
+                  "steps", "next_step"]
+#: A thread's stages, in the order they happen (an ask is ``asked`` until a reply comes).
+STAGES = ("asked", "yes", "no", "no-answer", "introduced", "talked", "referred", "applied")
+
+#: Days after an unanswered ask before a follow-up is due (the lesson: 5 to 7 days).
+FOLLOW_UP_AFTER_DAYS = 5
+
+
+def next_step(stage: str, days_since: int) -> str:
+    """The draft step a thread calls for now, or ``""`` when nothing is due.
+
+    Examples
+    --------
+    >>> next_step("asked", 8), next_step("asked", 2), next_step("yes", 1), next_step("talked", 0)
+    ('follow-up', '', 'thank-you', 'report-back')
+    """
+    if stage == "asked":
+        return "follow-up" if days_since >= FOLLOW_UP_AFTER_DAYS else ""
+    return {"yes": "thank-you", "introduced": "to-them", "talked": "report-back"}.get(stage, "")
+
+
+def ledger_threads(entries: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+    """Every ask in the ledger with how far its thread got, as it stood at the end of ``as_of``.
+
+    Parameters
+    ----------
+    entries
+        From :func:`netgraph.ledger.list_entries` or :func:`netgraph.ledger.read_ledger`.
+    as_of
+        Entries after this day are ignored.
+
+    Returns
+    -------
+    DataFrame
+        One row per ask (columns :data:`THREAD_COLUMNS`), newest first: ``steps`` is a tuple
+        of ``(stage, date)``, ``stage`` the latest, ``next_step`` from :func:`next_step`.
+
+    Examples
+    --------
+    >>> from contextlib import closing
+    >>> from netgraph.ledger import add_entry, list_entries, open_ledger
+    >>> with closing(open_ledger(":memory:")) as conn:
+    ...     _ = add_entry(conn, person_id="in:theo", name="Theo Lind", kind="ask", what="intro to Samir",
+    ...                   target="Stripe", about="Samir Haddad", at=dt.date(2026, 11, 2))
+    ...     _ = add_entry(conn, person_id="in:theo", name="Theo Lind", kind="reply", outcome="yes",
+    ...                   at=dt.date(2026, 11, 4))
+    ...     threads = ledger_threads(list_entries(conn), as_of=dt.date(2026, 11, 20))
+    >>> threads.loc[0, ["stage", "next_step"]].tolist()
+    ['yes', 'thank-you']
+    """
+    if entries is None or entries.empty:
+        entries = empty_entries()
+    day = pd.Timestamp(as_of) + pd.Timedelta(days=1)
+    entries = entries.loc[entries["at"] < day]
+    asks = entries.loc[entries["kind"].eq("ask")]
+    replies = entries.loc[entries["kind"].eq("reply") & entries["reply_to"].notna()]
+    by_ask: dict[int, list[tuple[str, dt.date]]] = {}
+    for ask_id, outcome, at in zip(replies["reply_to"].astype("int64"), replies["outcome"], replies["at"]):
+        by_ask.setdefault(int(ask_id), []).append((str(outcome), at.date()))
+    rows = []
+    for row in asks.itertuples(index=False):
+        steps = (("asked", row.at.date()), *by_ask.get(int(row.id), ()))
+        stage, stage_on = steps[-1]
+        rows.append({
+            "ask_id": int(row.id), "person_id": row.person_id, "name": row.name, "target": row.target,
+            "about": row.about, "what": row.what, "asked_on": row.at.date(), "stage": stage, "stage_on": stage_on,
+            "steps": steps, "next_step": next_step(stage, (as_of - stage_on).days),
+        })
+    frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
+    return frame.sort_values(["asked_on", "ask_id"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+_STEP_WORDS = {"asked": "asked", "yes": "said yes", "no": "said no", "no-answer": "no answer",
+               "introduced": "introduced", "talked": "talked", "referred": "referred", "applied": "applied"}
+_NEXT_WORDS = {"follow-up": "a short follow-up (netgraph draft --step follow-up)",
+               "thank-you": "thank them, then write to the person introduced (--step thank-you, --step to-them)",
+               "to-them": "write to the person you were introduced to (--step to-them)",
+               "report-back": "tell them how it went (--step report-back)"}
+
+
+def render_threads(threads: pd.DataFrame) -> str:
+    """The tracker as plain text: per target, each thread's steps with their dates.
+
+    Examples
+    --------
+    >>> print(render_threads(pd.DataFrame(columns=THREAD_COLUMNS)), end="")
+    No asks in the ledger yet: netgraph log ask PERSON --target COMPANY records one.
+    """
+    if threads.empty:
+        return "No asks in the ledger yet: netgraph log ask PERSON --target COMPANY records one.\n"
+    lines = ["In progress:"]
+    for target, group in threads.groupby(threads["target"].replace("", "(no target named)"), sort=True):
+        lines.append(f"  {target}")
+        for row in group.itertuples(index=False):
+            about = f" about {row.about}" if row.about else (f" ({row.what})" if row.what else "")
+            path = " -> ".join(f"{_STEP_WORDS.get(stage, stage)} {day.isoformat()}" for stage, day in row.steps)
+            nxt = f"; next: {_NEXT_WORDS[row.next_step]}" if row.next_step else ""
+            lines.append(f"    {row.name}{about}: {path}{nxt}")
+    return "\n".join(lines) + "\n"

@@ -301,7 +301,8 @@ def main() -> None:
     for case, r in rows:
         ok = r.tidy and r.seconds < GOAL_SECONDS and r.peak_mb < GOAL_MB
         line = r.first_line if len(r.first_line) <= 110 else r.first_line[:107] + "..."
-        print(f"{case.name:<20} {r.status!s:>4} {r.seconds:6.2f}s {r.peak_mb:6.0f}MB  {'ok' if ok else 'MISS':<4}  {line}")
+        verdict = "ok" if ok else "MISS"
+        print(f"{case.name:<20} {r.status!s:>4} {r.seconds:6.2f}s {r.peak_mb:6.0f}MB  {verdict:<4}  {line}")
     missed = [c.name for c, r in rows if not (r.tidy and r.seconds < GOAL_SECONDS and r.peak_mb < GOAL_MB)]
     if missed:
         owners = {c.name: c.owner for c, _ in rows}

@@ -111,7 +111,7 @@ def test_a_fifo_nobody_writes_to_never_blocks(tmp_path):
     with within(20):
         assert "is a named pipe (FIFO), not a file" in error_line(run("inspect", fifo))
         line = error_line(run("inspect", folder))
-    assert line.startswith("Error: Connections.csv is a named pipe (FIFO), not a file")
+    assert line.startswith(f"Error: {folder / 'Connections.csv'} is a named pipe (FIFO), not a file")
 
 
 @pytest.mark.parametrize("name, device", [("Connections.csv", "/dev/zero"), ("messages.csv", "/dev/urandom")])
@@ -121,7 +121,7 @@ def test_a_link_to_a_device_in_an_export_folder(tmp_path, name, device):
     (folder / name).symlink_to(device)
     with within(20):
         line = error_line(run("inspect", folder))
-    assert line == (f"Error: {name} is a link to a file outside the export folder: netgraph reads only the "
+    assert line == (f"Error: {folder / name} is a link to a file outside the export folder: netgraph reads only the "
                     "files inside it; copy the file into the folder instead")
 
 
@@ -236,9 +236,9 @@ def test_a_file_over_the_size_limit(tmp_path):
     folder = export_folder(tmp_path / "export", {"Connections.csv": connections(ROWS * 1000)})
     assert run("inspect", folder, "--max-file-size", "10MB").exit_code == 0
     line = error_line(run("inspect", folder, "--max-file-size", "1MB"))
-    assert line == ("Error: Connections.csv holds more than 1 MB, the limit for one file (no LinkedIn export "
-                    "file is that large): if it is genuine, raise the limit with --max-file-size, e.g. "
-                    "--max-file-size 4GB")
+    assert line == (f"Error: {folder / 'Connections.csv'} holds more than 1 MB, the limit for one file (no LinkedIn "
+                    "export file is that large): if it is genuine, raise the limit with --max-file-size, "
+                    "e.g. --max-file-size 4GB")
 
 
 def test_a_bad_max_file_size_is_a_usage_error(tmp_path):
@@ -513,7 +513,8 @@ def test_the_message_counts_are_labelled(tmp_path):
            "    3 message-person pairs (a group message counts once per person)" in output
 
 
-NAMELESS = "Company,Position,Connected On\nAcme,Engineer,07 Nov 2023\nAcme,Designer,08 Nov 2023\nNA,Founder,01 Jan 2020\n"
+NAMELESS = ("Company,Position,Connected On\nAcme,Engineer,07 Nov 2023\nAcme,Designer,08 Nov 2023\n"
+            "NA,Founder,01 Jan 2020\n")
 
 
 def test_a_file_without_name_columns_works_for_companies_and_inspect(tmp_path):

@@ -208,7 +208,7 @@ def _folder_entries(root: Path, limits: Limits) -> tuple[Entry, ...]:
                 continue
             full = Path(directory) / name
             shown = (rel / name).as_posix()
-            opener = partial(open_user_file, full, shown=shown, root=root, limits=limits,
+            opener = partial(open_user_file, full, shown=str(root / shown), root=root, limits=limits,
                              advice="remove it from the export folder, or put the real file there")
             entries.append(Entry(shown, opener, is_regular_file(full, root)))
             if len(entries) > _MAX_FILES:

@@ -32,10 +32,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from netgraph.evidence import Evidence, ever_real, exchanged
+from netgraph.evidence import Evidence, ever_real, exchanged, find
+from netgraph.roles import is_recruiter
 from netgraph.weights import Weights
 
-__all__ = ["choose_ask", "connector_ask", "warmth_word", "WARMTH_WORDS"]
+__all__ = ["choose_ask", "connector_ask", "warmth_word", "suggest_offer", "WARMTH_WORDS"]
 
 #: The warmth scale's words, warmest first, with the least warmth each needs.
 WARMTH_WORDS = (("close", "close_warmth"), ("warm", "warm_warmth"), ("cool", "cool_warmth"), ("cold", None))
@@ -117,3 +118,38 @@ def connector_ask(evidence: Iterable[Evidence], *, warmth: float, quiet_days: fl
     if _quiet(quiet_days) >= w.cold_days or warmth < w.intro_warmth:
         return "reconnect"
     return "introduction"
+
+
+def suggest_offer(node: dict, evidence: tuple = ()) -> str:
+    """Something worth giving this person before any ask, drawn from what the data shows.
+
+    It reads the tie's evidence (:mod:`netgraph.evidence`) and the person's role
+    (:mod:`netgraph.roles`); when the data shows nothing specific, it says so plainly
+    instead of inventing news.
+
+    Examples
+    --------
+    >>> suggest_offer({"position": "Technical Recruiter", "company": "Stripe"})
+    'pass on a strong candidate you know for a role Stripe is hiring for'
+    """
+    position, company = node.get("position", ""), node.get("company", "") or "their company"
+    history = find(evidence, "shared_history")
+    jobs = [e for e in history if e.flag == "job"]
+    schools = [e for e in history if e.flag == "school"]
+    if is_recruiter(position):
+        return f"pass on a strong candidate you know for a role {company} is hiring for"
+    if "hiring" in position.casefold():
+        return f"they say they are hiring: pass on a strong candidate you know for {company}"
+    if any(e.kind == "endorsement" and e.direction == "received" for e in evidence):
+        return "thank them for endorsing you, and endorse a skill you have seen them use"
+    if any(e.kind == "recommendation" and e.direction == "received" for e in evidence):
+        return "thank them again for the recommendation, and offer one in return"
+    if jobs:
+        return (f"share news from {jobs[0].place} or what you are working on now; you may have overlapped "
+                "there, so ask rather than assume")
+    if schools:
+        return f"mention {schools[0].place}: an alumni event or news from there, if you know of one"
+    if position:
+        return (f"nothing specific in your data: share an article, talk or tool you found useful that "
+                f"fits their work as {position}")
+    return "nothing specific in your data: a short hello with news of your own"

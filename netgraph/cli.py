@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import logging
 import sys
 from pathlib import Path
@@ -315,19 +316,37 @@ def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, 
 
 @main.command()
 @_source_options(targets_required=True)
-@click.option("--target", "target", required=True, help="A target company, or a person's name.")
-@click.option("--via", help="The connector to ask for the introduction.")
-def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, db, target, via) -> None:
+@click.option("--target", "target", help="A target company, or a person's name (not needed for share-request).")
+@click.option("--via", help="The connector to ask for the introduction (the friend, for share-request).")
+@click.option("--step", type=click.Choice(["ask", "follow-up", "thank-you", "to-them", "report-back",
+                                           "share-request"]),
+              help="Which message of the sequence (default: the next one the ledger implies).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, db, target, via, step, fmt) -> None:
     """Draft the message to send: one clear ask, in words that fit the relationship.
+
+    Without --step, the ledger decides: an ask pending a week gives a follow-up; a yes
+    gives the thank-you and the first message to the person introduced; after you
+    talked, the report-back.
 
     \b
     Example:
       netgraph draft export.zip --targets targets.csv --target Stripe --via "Sam Lee"
+      netgraph draft export.zip --targets targets.csv --via "Sam Lee" --step share-request
     """
-    from netgraph.report import draft_message, render_draft
+    from netgraph.report import draft_message, draft_record, render_draft
 
+    if target is None and step != "share-request":
+        raise click.UsageError("--target is needed (a target company or a person), except with --step share-request")
     plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db)
-    _echo(render_draft(draft_message(plan, target=target, via=via)), nl=False)
+    drafts = [draft_message(plan, target=target, via=via, step=step)]
+    if step is None and drafts[0].step == "thank-you":  # a yes: thank them, then write to the person introduced
+        drafts.append(draft_message(plan, target=target, via=via, step="to-them"))
+    if fmt == "json":
+        records = [draft_record(d) for d in drafts]
+        _echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+    else:
+        _echo("\n".join(render_draft(d) for d in drafts), nl=False)
 
 
 @main.command(name="map")

@@ -7,6 +7,7 @@ ties you know of, your notes and the ledger; ``--as-of`` is parsed here too.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -17,13 +18,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from netgraph.blurb import read_background
 from netgraph.companies import match_companies, read_targets
 from netgraph.errors import SourceError
 from netgraph.graph import build_graph
 from netgraph.io import read_contacts, read_export, read_known
 from netgraph.io._pack import is_pack, read_pack
 from netgraph.io.export import Export
-from netgraph.ledger import read_ledger
+from netgraph.ledger import ledger_threads, read_ledger
 from netgraph.paths import answer
 from netgraph.plan import Plan
 from netgraph.weights import Weights
@@ -123,7 +125,9 @@ def load_plan(
     G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
                     contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries,
                     packs=packs)
-    return answer(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
+    plan = answer(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
+    threads = ledger_threads(entries, as_of=day) if entries is not None else plan.threads
+    return dataclasses.replace(plan, me=read_background(me), threads=threads)
 
 
 def _at_targets(targets: pd.DataFrame, *, builtin_aliases: bool) -> Callable[[np.ndarray], np.ndarray]:

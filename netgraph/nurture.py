@@ -11,12 +11,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from netgraph.evidence import find
+from netgraph.advice import suggest_offer
 from netgraph.plan import Plan
-from netgraph.roles import is_recruiter
 from netgraph.weights import Weights
 
-__all__ = ["find_nurture", "render_nurture"]
+__all__ = ["find_nurture", "render_nurture", "suggest_offer"]
 
 _COLUMNS = ["person_id", "name", "company", "position", "warmth", "unlocks", "score", "role", "offer", "started",
             "reasons"]
@@ -98,39 +97,6 @@ def _why(pid: str, plan: Plan, role: str) -> str:
         reach = plan.intro_paths.loc[plan.intro_paths["connector_id"] == pid]
         parts.append(f"knows {reach['target_id'].nunique()} people at {', '.join(reach['company'].unique())}")
     return " and ".join(parts)
-
-
-def suggest_offer(node: dict, evidence: tuple = ()) -> str:
-    """Something worth giving this person before any ask, drawn from what the data shows.
-
-    It reads the tie's evidence (:mod:`netgraph.evidence`) and the person's role
-    (:mod:`netgraph.roles`); when the data shows nothing specific, it says so plainly
-    instead of inventing news.
-
-    Examples
-    --------
-    >>> suggest_offer({"position": "Technical Recruiter", "company": "Stripe"})
-    'pass on a strong candidate you know for a role Stripe is hiring for'
-    """
-    position, company = node.get("position", ""), node.get("company", "") or "their company"
-    history = find(evidence, "shared_history")
-    jobs = [e for e in history if e.flag == "job"]
-    schools = [e for e in history if e.flag == "school"]
-    if is_recruiter(position):
-        return f"pass on a strong candidate you know for a role {company} is hiring for"
-    if any(e.kind == "endorsement" and e.direction == "received" for e in evidence):
-        return "thank them for endorsing you, and endorse a skill you have seen them use"
-    if any(e.kind == "recommendation" and e.direction == "received" for e in evidence):
-        return "thank them again for the recommendation, and offer one in return"
-    if jobs:
-        return (f"share news from {jobs[0].place} or what you are working on now; you may have overlapped "
-                "there, so ask rather than assume")
-    if schools:
-        return f"mention {schools[0].place}: an alumni event or news from there, if you know of one"
-    if position:
-        return (f"nothing specific in your data: share an article, talk or tool you found useful that "
-                f"fits their work as {position}")
-    return "nothing specific in your data: a short hello with news of your own"
 
 
 def render_nurture(table: pd.DataFrame, *, top: int | None = 15) -> str:

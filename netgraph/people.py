@@ -8,15 +8,18 @@ suggested when nobody matches.
 
 from __future__ import annotations
 
-import pandas as pd
-from rapidfuzz import process
+import re
+from dataclasses import dataclass
 
-from netgraph.errors import SourceError
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from netgraph.errors import NetgraphError, SourceError
 from netgraph.io import normalize_name, normalize_url
 from netgraph.io.export import Owner
 from netgraph.io.identity import normalize_names
 
-__all__ = ["find_person", "closest_names", "resolve_owner", "resolve_contacts"]
+__all__ = ["find_person", "closest_names", "resolve_owner", "resolve_contacts", "Candidate", "pick_one"]
 
 
 def find_person(who: str, mine: pd.DataFrame) -> list[str]:
@@ -97,3 +100,65 @@ def resolve_contacts(contacts: pd.DataFrame | None, mine: pd.DataFrame, notes: l
         notes.append(f"contacts file line {line}: '{who}' is not among your connections (note ignored)")
     found = contacts.assign(person_id=ids).dropna(subset=["person_id"])
     return found.drop_duplicates("person_id", keep="last").set_index("person_id")
+
+
+# ---------------------------------------------------------------------------
+# Finding one of a list of candidates (drafts: a company, an insider, a connector)
+
+
+def _fold(text: str) -> str:
+    """A name's words, folded the reader's way (case and accents ignored, punctuation dropped)."""
+    return " ".join(re.findall(r"\w+", normalize_name(text)))
+
+
+def _url_key(text: str) -> str:
+    return normalize_url(text)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    label: str  # what the user sees in a list of suggestions
+    name: str  # what is matched
+    kind: str  # "company" | "insider" | "second" | "connector"
+    key: str  # company name or person id
+    url: str = ""
+
+
+def pick_one(query: str, candidates: list[Candidate], *, what: str) -> Candidate:
+    """The one candidate `query` names: the profile URL, else the exact name (case and accents
+    ignored), else the one name holding all of the query's words; an error naming the
+    closest names otherwise.
+
+    Examples
+    --------
+    >>> people = [Candidate("Sam Lee (Acme)", "Sam Lee", "person", "in:sam"),
+    ...           Candidate("Dana Cohen (Stripe)", "Dana Cohen", "person", "in:dana")]
+    >>> pick_one("dana", people, what="person").key
+    'in:dana'
+    """
+    wanted = _fold(query)
+    if re.match(r"(https?://|www\.|[a-z]{2,3}\.linkedin\.com)", query.strip(), flags=re.IGNORECASE):
+        hits = [x for x in candidates if x.url and _url_key(x.url) == _url_key(query)]
+    else:
+        hits = [x for x in candidates if _fold(x.name) == wanted]
+        if not hits and wanted:
+            words = set(wanted.split())
+            hits = [x for x in candidates if words <= set(_fold(x.name).split())]
+    distinct: dict[tuple[str, str], Candidate] = {}
+    for hit in hits:
+        same = "person" if hit.kind != "company" else "company"
+        distinct.setdefault((same, hit.key), hit)
+    if len(distinct) == 1:
+        return next(iter(distinct.values()))
+    if len(distinct) > 1:
+        labels = sorted({x.label for x in distinct.values()})
+        raise NetgraphError(f"{query!r} matches more than one {what}: {', '.join(labels)}; "
+                            "give the full name, or the profile URL")
+    names = sorted({x.label for x in candidates})
+    if not names:
+        raise NetgraphError(f"there is no {what} in this plan, so none called {query!r}")
+    by_name = {x.label: _fold(x.name) for x in candidates}
+    closest = process.extract(wanted, by_name, scorer=fuzz.WRatio, processor=None, limit=4)
+    suggestions = ", ".join(label for _, _, label in closest)
+    raise NetgraphError(f"no {what} called {query!r}; closest: {suggestions}; "
+                        "check the spelling (case and accents do not matter)")

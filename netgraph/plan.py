@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
+from netgraph.blurb import Background
 from netgraph.errors import NetgraphError
 from netgraph.io.export import Owner
+from netgraph.ledger.threads import THREAD_COLUMNS
 from netgraph.weights import Weights
 
 __all__ = ["Plan", "validate_plan", "INSIDER_COLUMNS", "PATH_COLUMNS", "CONNECTOR_COLUMNS"]
@@ -55,6 +57,10 @@ class Plan:
         Data-quality sentences for the report.
     weights
         The model the answers were found with.
+    me
+        Your background from your own export (:mod:`netgraph.blurb`), for blurbs.
+    threads
+        Where each ask in the ledger stands (:func:`netgraph.ledger.ledger_threads`).
     actions
         This week's plan (:func:`netgraph.actions.plan_actions`): at most one action per
         person, in the order to take them.
@@ -71,6 +77,8 @@ class Plan:
     summary: dict = field(default_factory=dict)
     notes: tuple = ()
     weights: Weights = field(default_factory=Weights)
+    me: Background = field(default_factory=Background)
+    threads: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=THREAD_COLUMNS))
 
     @functools.cached_property
     def actions(self) -> tuple:

@@ -29,7 +29,7 @@ from netgraph.errors import SourceError, TargetsError
 from netgraph.evidence import Evidence, describe_evidence
 from netgraph.freshness import export_date
 from netgraph.io import read_export
-from netgraph.io._pack import PACK_VERSION, TIE_COLUMNS, Pack, load_text
+from netgraph.io._pack import PACK_VERSION, TIE_COLUMNS, Pack, describe_share_request, load_text
 from netgraph.io._table import Spec, find_header, read_table
 from netgraph.io.export import Export
 from netgraph.io.identity import normalize_name, normalize_names, normalize_url
@@ -483,44 +483,3 @@ def _people(n: int) -> str:
 def _warmth_words(warmth: float) -> str:
     return "you know them well" if warmth >= KNOWS_WELL else "you know them" if warmth >= KNOWS \
         else "you know them only slightly"
-
-
-def describe_share_request(companies: Sequence[str], *, targets_file: str | None = None) -> str:
-    """What a pack does and does not reveal, in words for the friend asked to make one.
-
-    For the ``share-request`` draft: a short paragraph and the command to run.
-
-    Parameters
-    ----------
-    companies
-        The companies the asker wants (as in their targets file).
-    targets_file
-        The name of the targets file the asker will send along; without it (or when a name
-        contains a comma) the command lists the companies.
-
-    Examples
-    --------
-    >>> print(describe_share_request(["Stripe", "Datadog"]))  # doctest: +NORMALIZE_WHITESPACE
-    netgraph runs on your own computer, on your own LinkedIn data export, and makes a small CSV file
-    you can open and check before you send it. It lists only your connections at Stripe and Datadog:
-    their names, profile links and titles, and how well you know each, in counts and dates (such as
-    "12 messages both ways, the last 3 weeks ago" or "you recommended them in 2024"). It never
-    contains your messages, their subjects, e-mail addresses, or anyone at another company. You can
-    leave people out (--exclude), keep only people you know well (--min-warmth 0.6), or hide names
-    (--redact-names), and --preview shows what the file would hold without writing it:
-    <BLANKLINE>
-        netgraph share YOUR_EXPORT.zip --for "Stripe, Datadog" --output pack.csv --preview
-    """
-    names = list(companies)
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else "your targets"
-    asked = targets_file if targets_file or any("," in n for n in names) else '"' + ", ".join(names) + '"'
-    return (
-        "netgraph runs on your own computer, on your own LinkedIn data export, and makes a small CSV file you can "
-        f"open and check before you send it. It lists only your connections at {listed}: their names, profile "
-        "links and titles, and how well you know each, in counts and dates (such as \"12 messages both ways, the "
-        "last 3 weeks ago\" or \"you recommended them in 2024\"). It never contains your messages, their subjects, "
-        "e-mail addresses, or anyone at another company. You can leave people out (--exclude), keep only people "
-        "you know well (--min-warmth 0.6), or hide names (--redact-names), and --preview shows what the file "
-        f"would hold without writing it:\n\n    netgraph share YOUR_EXPORT.zip --for {asked or 'targets.csv'} "
-        "--output pack.csv --preview"
-    )

@@ -116,7 +116,7 @@ def test_draft_for_an_intro(tmp_path):
     result = run("draft", str(EXPORT), *SOURCES, "--target", "Stripe", "--via", "Theo Lindqvist")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("To: Theo Lindqvist")
-    assert "Stripe" in result.output and "blurb" in result.output
+    assert "Stripe" in result.output and "a short note about me you can forward" in result.output
 
 
 def test_map_writes_a_png(tmp_path):

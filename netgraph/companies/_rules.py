@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from netgraph.companies._index import Hit, Index, acronym
-from netgraph.companies._normalize import is_no_company, is_unit_tail, raw_tokens, strip_legal
+from netgraph.companies._normalize import company_key, is_no_company, is_unit_tail, raw_tokens, strip_legal
 from netgraph.companies._structure import MAX_PARSED, Parsed, parse
 from netgraph.companies._tables import (
     DIFFERENT_COMPANIES,
@@ -234,7 +234,7 @@ def _match_text(index: Index, text: str, close: list[Hit]) -> _Found | None:
     return _match_words(index, raw_tokens(text), close)
 
 
-def decide(index: Index, cell: str) -> Decision:
+def _decide(index: Index, cell: str) -> Decision:
     """Which target ``cell`` is, by which rule; or which it resembles and why not.
 
     Order: the whole cell by name, alias, built-in name or unit; then its parts (see
@@ -307,6 +307,18 @@ def decide(index: Index, cell: str) -> Decision:
         decision.looks = _mention(index, everything)
     if decision.looks is not None and not decision.reason:
         decision.reason = "former" if parsed.former else decision.flag
+    return decision
+
+
+def decide(index: Index, cell: str) -> Decision:
+    """Which target ``cell`` is, by which rule; or which it resembles and why not
+    (see :func:`_decide`). A cell whose whole key is a target's own key, and that no rule
+    placed or set aside, is that target (``exact``), whatever characters its key dropped."""
+    decision = _decide(index, cell)
+    if decision.hit is None and decision.looks is None and not decision.no_company and not decision.flag:
+        whole = index.by_key.get(company_key(cell))
+        if whole is not None and whole.rule == "exact":
+            decision.hit, decision.rule, decision.typo_words = whole, "exact", []
     return decision
 
 

@@ -291,7 +291,7 @@ def open_ledger(path: str | os.PathLike[str]) -> sqlite3.Connection:
     >>> from contextlib import closing
     >>> with closing(open_ledger(":memory:")) as conn:
     ...     conn.execute("PRAGMA user_version").fetchone()[0]
-    2
+    3
     """
     text = os.fspath(path)
     if text != ":memory:":

@@ -21,7 +21,7 @@ from __future__ import annotations
 from netgraph.redact import redact_plan
 from netgraph.report._actions import render_actions
 from netgraph.report._data import CSV_COLUMNS, render_csv, render_json
-from netgraph.report._draft import Draft, draft_message, render_draft
+from netgraph.report._draft import Draft, draft_message, draft_record, render_draft
 from netgraph.report._html import render_html
 from netgraph.report._markdown import render_markdown
 from netgraph.report._render import FORMATS, render
@@ -39,6 +39,7 @@ __all__ = [
     "Draft",
     "draft_message",
     "render_draft",
+    "draft_record",
     "write_output",
     "redact_plan",
 ]

@@ -9,17 +9,17 @@ introduction, told why that person, and offered a blurb to forward.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import pandas as pd
-from rapidfuzz import fuzz, process
 
+from netgraph.blurb import write_blurb
 from netgraph.errors import NetgraphError
 from netgraph.evidence import exchanged, find, invited
-from netgraph.io.identity import normalize_name, normalize_url
+from netgraph.people import Candidate, pick_one
 from netgraph.plan import Plan
 from netgraph.report import _common as c
+from netgraph.report._steps import STEPS, choose_step, follow_up, report_back, share_request, thank_you, to_them
 from netgraph.roles import classify_role
 
 
@@ -37,12 +37,28 @@ class Draft:
         The message, with ``[placeholders]`` for what only you can fill in.
     alternatives
         Other single asks that suit this person, to use instead of the main one.
+    step
+        Which message of the sequence this is: ``ask``, ``follow-up``, ``thank-you``,
+        ``to-them``, ``report-back`` or ``share-request``.
     """
 
     recipient: str
     subject: str
     body: str
     alternatives: tuple[str, ...] = ()
+    step: str = "ask"
+
+
+def draft_record(draft: Draft) -> dict:
+    """A :class:`Draft` as the JSON ``draft --format json`` writes: step, to, subject, body, alternatives.
+
+    Examples
+    --------
+    >>> draft_record(Draft("Sam Lee", "Hello", "Hi Sam,", step="follow-up"))["step"]
+    'follow-up'
+    """
+    return {"step": draft.step, "to": draft.recipient, "subject": draft.subject, "body": draft.body,
+            "alternatives": list(draft.alternatives)}
 
 
 def render_draft(draft: Draft) -> str:
@@ -69,74 +85,26 @@ def render_draft(draft: Draft) -> str:
 # -- finding people by name --------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    """A name's words, folded the reader's way (case and accents ignored, punctuation dropped)."""
-    return " ".join(re.findall(r"\w+", normalize_name(text)))
-
-
-def _url_key(text: str) -> str:
-    return normalize_url(text)
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    label: str  # what the user sees in a list of suggestions
-    name: str  # what is matched
-    kind: str  # "company" | "insider" | "second" | "connector"
-    key: str  # company name or person id
-    url: str = ""
-
-
-def _pick(query: str, candidates: list[_Candidate], *, what: str) -> _Candidate:
-    """The one candidate `query` names: exact (case/accent-blind), then all-words match."""
-    wanted = _fold(query)
-    if re.match(r"(https?://|www\.|[a-z]{2,3}\.linkedin\.com)", query.strip(), flags=re.IGNORECASE):
-        hits = [x for x in candidates if x.url and _url_key(x.url) == _url_key(query)]
-    else:
-        hits = [x for x in candidates if _fold(x.name) == wanted]
-        if not hits and wanted:
-            words = set(wanted.split())
-            hits = [x for x in candidates if words <= set(_fold(x.name).split())]
-    distinct: dict[tuple[str, str], _Candidate] = {}
-    for hit in hits:
-        same = "person" if hit.kind != "company" else "company"
-        distinct.setdefault((same, hit.key), hit)
-    if len(distinct) == 1:
-        return next(iter(distinct.values()))
-    if len(distinct) > 1:
-        labels = sorted({x.label for x in distinct.values()})
-        raise NetgraphError(f"{query!r} matches more than one {what}: {', '.join(labels)}; "
-                            "give the full name, or the profile URL")
-    names = sorted({x.label for x in candidates})
-    if not names:
-        raise NetgraphError(f"there is no {what} in this plan, so none called {query!r}")
-    by_name = {x.label: _fold(x.name) for x in candidates}
-    closest = process.extract(wanted, by_name, scorer=fuzz.WRatio, processor=None, limit=4)
-    suggestions = ", ".join(label for _, _, label in closest)
-    raise NetgraphError(f"no {what} called {query!r}; closest: {suggestions}; "
-                        "check the spelling (case and accents do not matter)")
-
-
 def _label(name: str, company: str) -> str:
     return f"{name} ({company})" if company else name
 
 
-def _target_candidates(plan: Plan) -> list[_Candidate]:
+def _target_candidates(plan: Plan) -> list[Candidate]:
     out = []
     for t in c.targets(plan):
-        out.append(_Candidate(t.company, t.company, "company", t.company))
-        out += [_Candidate(f"{alias} (= {t.company})", alias, "company", t.company) for alias in t.aliases]
+        out.append(Candidate(t.company, t.company, "company", t.company))
+        out += [Candidate(f"{alias} (= {t.company})", alias, "company", t.company) for alias in t.aliases]
     for r in c.records(plan.insiders):
         name = c.text(r.get("name"))
-        out.append(_Candidate(_label(name, c.text(r.get("company"))), name, "insider",
+        out.append(Candidate(_label(name, c.text(r.get("company"))), name, "insider",
                               c.text(r.get("person_id")), c.text(r.get("url"))))
     for r in c.records(plan.intro_paths):
         name = c.text(r.get("target_name"))
-        out.append(_Candidate(_label(name, c.text(r.get("company"))), name, "second",
+        out.append(Candidate(_label(name, c.text(r.get("company"))), name, "second",
                               c.text(r.get("target_id")), c.text(r.get("target_url"))))
     for r in c.records(plan.connectors):
         name = c.text(r.get("name"))
-        out.append(_Candidate(_label(name, c.text(r.get("company"))), name, "connector",
+        out.append(Candidate(_label(name, c.text(r.get("company"))), name, "connector",
                               c.text(r.get("person_id")), c.text(r.get("url"))))
     # one person is an insider first, then someone to meet, then a connector
     rank = {"company": 0, "insider": 1, "second": 2, "connector": 3}
@@ -147,8 +115,8 @@ def _target_candidates(plan: Plan) -> list[_Candidate]:
 # -- the public function -----------------------------------------------------------------
 
 
-def draft_message(plan: Plan, *, target: str, via: str | None = None,
-                  your_name: str | None = None) -> Draft:
+def draft_message(plan: Plan, *, target: str | None = None, via: str | None = None,
+                  your_name: str | None = None, step: str | None = None) -> Draft:
     """Draft the message to send for one target company or one person.
 
     Parameters
@@ -186,7 +154,13 @@ def draft_message(plan: Plan, *, target: str, via: str | None = None,
     """
     owner = c.text(plan.owner.name)
     signature = (your_name or "").strip() or (c.first_name(owner) if owner not in ("", "You") else "[your name]")
-    found = _pick(target, _target_candidates(plan), what="target company or person")
+    if step is not None and step not in STEPS:
+        raise NetgraphError(f"--step '{step}' is not a step; use one of {', '.join(STEPS)}")
+    if step == "share-request":
+        return _share_request(plan, via, signature)
+    if target is None:
+        raise NetgraphError("name a target company or person with --target")
+    found = pick_one(target, _target_candidates(plan), what="target company or person")
     every = {t.company: t for t in c.targets(plan)}
     asks = c.connector_asks(plan)
     if found.kind == "company":
@@ -200,7 +174,7 @@ def draft_message(plan: Plan, *, target: str, via: str | None = None,
         else:
             raise NetgraphError(f"nobody in your network reaches {company.company} yet; look for "
                                 "classmates, former colleagues or people you met at events who work there")
-        return _write(plan, action, every[action.company], signature)
+        return _compose(plan, action, every[action.company], signature, step)
     if found.kind == "insider":
         if via is not None:
             raise NetgraphError(f"{found.name} is one of your own connections: write to them "
@@ -208,7 +182,7 @@ def draft_message(plan: Plan, *, target: str, via: str | None = None,
         for t in every.values():
             for row in t.insiders:
                 if c.text(row.get("person_id")) == found.key:
-                    return _write(plan, c.insider_action(row, t), t, signature)
+                    return _compose(plan, c.insider_action(row, t), t, signature, step)
     actions = [c.path_action(r, t, asks) for t in every.values() for r in t.intro_paths
                if c.text(r.get("target_id" if found.kind == "second" else "connector_id")) == found.key]
     if found.kind == "connector" and via is not None:
@@ -221,13 +195,45 @@ def draft_message(plan: Plan, *, target: str, via: str | None = None,
         action = actions[0]
     else:  # pragma: no cover - a connector always reaches someone
         raise NetgraphError(f"no route to {found.name} in this plan")
-    return _write(plan, action, every[action.company], signature)
+    return _compose(plan, action, every[action.company], signature, step)
+
+
+def _compose(plan: Plan, action: c.Action, target: c.Target, signature: str, step: str | None) -> Draft:
+    """The message for one step of the sequence with this person (the ledger's next one by default)."""
+    step = step or choose_step(plan, action, ask_again_days=plan.weights.ask_again_days)
+    if step == "ask":
+        return _write(plan, action, target, signature)
+    to = action.recipient["name"]
+    if step == "follow-up":
+        subject, body = follow_up(plan, action)
+    elif step == "thank-you":
+        subject, body = thank_you(plan, action)
+    elif step == "to-them":
+        to, subject, body = to_them(plan, action, target.titles)
+    else:
+        subject, body = report_back(plan, action)
+    text = "\n\n".join([f"Hi {c.first_name(to)},", *body, f"Best,\n{signature}"]) + "\n"
+    return Draft(recipient=to, subject=subject, body=text, step=step)
+
+
+def _share_request(plan: Plan, via: str | None, signature: str) -> Draft:
+    """Ask a friend among your connections to make a share pack for your targets."""
+    if not via:
+        raise NetgraphError("name the friend to ask with --via")
+    G, owner = plan.G, plan.G.graph.get("owner")
+    friends = [Candidate(_label(c.text(d.get("name")), c.text(d.get("company"))), c.text(d.get("name")), "person",
+                         node, c.text(d.get("url"))) for node, d in G.nodes(data=True)
+               if d.get("kind") == "person" and d.get("degree") == 1 and node != owner]
+    friend = pick_one(via, friends, what="connection")
+    subject, body = share_request(plan, {"name": friend.name})
+    text = "\n\n".join([f"Hi {c.first_name(friend.name)},", *body, f"Best,\n{signature}"]) + "\n"
+    return Draft(recipient=friend.name, subject=subject, body=text, step="share-request")
 
 
 def _choose_via(via: str, actions: list[c.Action], *, what: str) -> c.Action:
-    candidates = [_Candidate(_label(a.recipient["name"], a.recipient["company"]), a.recipient["name"],
+    candidates = [Candidate(_label(a.recipient["name"], a.recipient["company"]), a.recipient["name"],
                              "connector", a.recipient_id, a.recipient["url"] or "") for a in actions]
-    chosen = _pick(via, candidates, what=what)
+    chosen = pick_one(via, candidates, what=what)
     return next(a for a in actions if a.recipient_id == chosen.key)
 
 
@@ -257,8 +263,8 @@ def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
     """How you know them, from the evidence only (never from reason sentences).
 
     One of ``recommended``, ``close``, ``met`` (your note says so), ``colleague``,
-    ``classmate``, ``talked``, ``unanswered``, ``they invited``, ``you invited``, ``new`` (connected in the last three months) or
-    ``never talked``.
+    ``classmate``, ``talked``, ``unanswered``, ``they invited``, ``you invited``, ``new``
+    (connected in the last three months) or ``never talked``.
     """
     warmth = action.warmth if action.warmth is not None else 0.0
     talked = exchanged(evidence)
@@ -421,10 +427,18 @@ def _introduction(plan: Plan, action: c.Action, target: c.Target, history: str) 
         _opener(history),
         f"{goal}, and {company} {rank}. I noticed you're connected with {name}{job}. {why}",
         f"Would you be comfortable introducing me to {first}?",
-        "If it makes things easier, I'm happy to write a short blurb about myself that you can "
-        "forward as it is.",
+        *_blurb_lines(plan, target.titles),
         "Thank you, I know you have plenty on your plate.",
     ]
+
+
+def _blurb_lines(plan: Plan, titles: tuple[str, ...]) -> list[str]:
+    """A blurb to forward, from your own export; the offer to write one when it says too little."""
+    blurb = write_blurb(plan.me, looking_for=titles)
+    if not blurb:
+        return ["If it makes things easier, I'm happy to write a short blurb about myself that you can "
+                "forward as it is."]
+    return ["To make it easy, here is a short note about me you can forward as it is:", "> " + blurb]
 
 
 def _article(word: str) -> str:

@@ -448,6 +448,7 @@ def _data_notes(me: Export, friends: Iterable[tuple[str, Export]], mine: pd.Data
         if f.messages.empty and f.recommendations.empty and f.endorsements.empty:
             who = mine.at[connector_id, "name"]
             notes.append(f"{who}'s export is a bare connections list: their ties are scored with low confidence")
+    notes.extend(me.notes)  # what the reader noticed: damaged rows and where they began, NA-like cells, ...
     if len(me.skipped):
         notes.append(f"{len(me.skipped)} rows of your export were skipped (run netgraph inspect for the list)")
     return notes

@@ -45,6 +45,7 @@ KINDS = {
     "profile": "profile",
     "positions": "positions",
     "education": "education",
+    "skills": "skills",
 }
 _MAX_DEPTH = 3
 _MAX_FILES = 5000

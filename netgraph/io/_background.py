@@ -1,4 +1,5 @@
-"""The owner's own files: Profile.csv (their name), Positions.csv and Education.csv."""
+"""The owner's own files: Profile.csv (name, headline, summary), Positions.csv, Education.csv
+and Skills.csv."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ POSITIONS = Spec(
     optional=("Description", "Location", "Finished On"),
     example="Company Name,Title,Description,Location,Started On,Finished On",
 )
+SKILLS = Spec(
+    label="Skills.csv",
+    required=(("Name",),),
+    optional=(),
+    example="Name",
+)
 EDUCATION = Spec(
     label="Education.csv",
     required=(("School Name",), ("Start Date",)),
@@ -51,15 +58,19 @@ def read_profile(raw: bytes | Loaded, name: str) -> Part:
     reasons, details = start_reasons(table)
     good = np.flatnonzero(reasons == "")
     full = ""
+    about = {"headline": "", "summary": ""}
     if len(good):
         first = good[0]
         full = " ".join(f"{table.get('first name')[first]} {table.get('last name')[first]}".split())
+        for column in ("headline", "summary"):
+            values = table.get(column)
+            about[column] = " ".join(str(values[first]).split()) if values is not None else ""
         later = np.zeros(n, dtype=bool)
         later[good[1:]] = True
         assign(reasons, later, "only the first profile row is used")
     info = file_info(name, "profile", table, rows=n, used=min(len(good), 1))
     skipped = skipped_rows(name, table.line[reasons != ""], reasons[reasons != ""], details[reasons != ""])
-    return Part(frame=pd.DataFrame(), skipped=skipped, info=info, extra={"name": full})
+    return Part(frame=pd.DataFrame(), skipped=skipped, info=info, extra={"name": full, **about})
 
 
 def read_positions(raw: bytes | Loaded, name: str) -> Part:
@@ -68,6 +79,16 @@ def read_positions(raw: bytes | Loaded, name: str) -> Part:
     f = table.frame
     frame = pd.DataFrame({"company": f["company name"], "title": f["title"], "line": table.line})
     return _dated(table, "positions", frame, "Started On", "Finished On", POSITION_COLUMNS)
+
+
+def read_skills(raw: bytes | Loaded, name: str) -> Part:
+    """Skills.csv: ``Part.extra['skills']`` is the owner's skills, in the file's order."""
+    table, _ = open_table(raw, name, [SKILLS], advice=OPTIONAL_ADVICE)
+    names = table.get("name")
+    skills = tuple(dict.fromkeys(" ".join(str(v).split()) for v in (names if names is not None else [])
+                                 if str(v).strip()))
+    info = file_info(name, "skills", table, rows=len(table), used=len(skills))
+    return Part(frame=pd.DataFrame(), skipped=skipped_rows(name, [], [], []), info=info, extra={"skills": skills})
 
 
 def read_education(raw: bytes | Loaded, name: str) -> Part:

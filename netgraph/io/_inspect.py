@@ -16,7 +16,7 @@ _KIND_LABELS = {
     "endorsements_given": "endorsements given", "endorsements_received": "endorsements received",
     "recommendations_given": "recommendations given",
     "recommendations_received": "recommendations received",
-    "profile": "your profile", "positions": "your positions", "education": "your education",
+    "profile": "your profile", "positions": "your positions", "education": "your education", "skills": "your skills",
 }
 
 

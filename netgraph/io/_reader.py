@@ -112,6 +112,7 @@ _READERS: dict[str, Callable[..., Part]] = {
     "recommendations_received": partial(_activity.read_recommendations, direction="received"),
     "positions": _background.read_positions,
     "education": _background.read_education,
+    "skills": _background.read_skills,
 }
 _COUNTERPARTS = ("messages", "invitations", "endorsements_given", "endorsements_received",
                  "recommendations_given", "recommendations_received")
@@ -210,6 +211,8 @@ def _assemble(path: str, source: Source, found: _Found) -> Export:
         files=files_frame(rows),
         skipped=all_skipped,  # every part is in SKIPPED_COLUMNS order
         notes=tuple(notes),
+        profile={k: parts["profile"].extra.get(k, "") for k in ("headline", "summary")} if "profile" in parts else {},
+        skills=parts["skills"].extra["skills"] if "skills" in parts else (),
     )
 
 
@@ -311,7 +314,7 @@ _BY_HEADER: list[tuple[str, Spec]] = [
     ("invitations", _activity.INVITATIONS), ("endorsements_received", _activity.ENDORSEMENTS["received"]),
     ("endorsements_given", _activity.ENDORSEMENTS["given"]), ("profile", _background.PROFILE),
     ("positions", _background.POSITIONS), ("education", _background.EDUCATION),
-    ("recommendations", _activity.RECOMMENDATIONS),
+    ("recommendations", _activity.RECOMMENDATIONS),  # Skills.csv by name only: Languages.csv shares "Name"
 ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -48,3 +48,7 @@ class Export:
     #: Sentences about the data for "Notes on the data" and ``netgraph inspect``: a file
     #: without name columns, company cells like ``N/A``, rows a damaged file swallowed.
     notes: tuple[str, ...] = ()
+    #: The owner's Profile.csv ``headline`` and ``summary`` (empty when there is none).
+    profile: dict[str, str] = field(default_factory=dict)
+    #: The owner's skills from Skills.csv, in the file's order.
+    skills: tuple[str, ...] = ()

@@ -38,6 +38,7 @@ from collections.abc import Callable, Mapping
 import networkx as nx
 import pandas as pd
 
+from netgraph.blurb import Background
 from netgraph.io.export import Owner
 from netgraph.plan import Plan
 
@@ -145,7 +146,8 @@ def redact_plan(plan: Plan) -> Plan:
         summary=_scrub_value(copy.deepcopy(plan.summary), scrub),
         notes=tuple(_redact_note(str(note), scrub) for note in plan.notes),
         targets=targets, insiders=insiders, intro_paths=intro_paths, connectors=connectors,
-        near_misses=near_misses,
+        near_misses=near_misses, threads=_redact_frame(plan.threads, new_id, pseudonyms, scrub),
+        me=Background(),  # your own background is for your drafts, never for a shared report
     )
 
 
@@ -201,6 +203,12 @@ def _collect_names(plan: Plan) -> dict[str, list[str]]:
             for reaches in frame["reaches"]:
                 for pid in _as_tuple(reaches):
                     add(pid, "")
+    threads = plan.threads
+    if threads is not None and len(threads):
+        for pid, name, about in zip(threads["person_id"], threads["name"], threads["about"], strict=True):
+            add(pid, name)
+            if isinstance(about, str) and about.strip():  # whom you asked to meet: known by name only
+                add(f"about:{about.strip().casefold()}", about.strip())
     return dict(names)
 
 

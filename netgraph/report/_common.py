@@ -8,6 +8,7 @@ come from :mod:`netgraph.advice`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from netgraph._cells import (
     first_name,
@@ -45,7 +46,7 @@ __all__ = [
     "records", "strings", "text", "web_url", "insider_person", "path_target", "path_connector", "Action",
     "Target", "connector_asks", "insider_action", "path_action", "target_actions", "targets", "warmth_label",
     "first_actions", "people_index", "reached_people", "connectors", "data_notes", "summary_counts", "describe",
-    "SUMMARY_KEYS",
+    "SUMMARY_KEYS", "Progress", "progress",
 ]
 
 #: the counts of ``Plan.summary``, in the order reports show them
@@ -129,3 +130,36 @@ def describe(action: Action, strong: Callable[[str], str], plain: Callable[[str]
         return (f"Get back in touch with {who} before asking for an introduction "
                 f"to {about}{at}.")
     return f"Ask {who} to introduce you to {about}{at}."
+
+
+# -- the tracker -------------------------------------------------------------------------
+
+_STEP_WORDS = {"asked": "asked", "yes": "said yes", "no": "said no", "no-answer": "no answer",
+               "introduced": "introduced", "talked": "talked", "referred": "referred", "applied": "applied"}
+_NEXT = {"follow-up": "send a short follow-up", "thank-you": "thank them, then write to the person introduced",
+         "to-them": "write to the person you were introduced to", "report-back": "tell them how it went"}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One ledger thread, ready to render: who, about whom, the steps so far, the next one."""
+
+    target: str
+    person: str
+    about: str
+    steps: tuple[tuple[str, str], ...]  # (words, "12 November 2026")
+    next_step: str
+
+
+def progress(plan: Plan) -> list[Progress]:
+    """The ledger's threads (``plan.threads``), per target in the plan's order, newest first."""
+    threads = plan.threads
+    if threads is None or len(threads) == 0:
+        return []
+    order = {t.company: t.order for t in targets(plan)}
+    rows = sorted(records(threads), key=lambda r: (order.get(text(r.get("target")), len(order)),
+                                                  -r["asked_on"].toordinal()))
+    return [Progress(target=text(r.get("target")) or "no target named", person=text(r.get("name")),
+                     about=text(r.get("about")),
+                     steps=tuple((_STEP_WORDS.get(stage, stage), long_date(day)) for stage, day in r["steps"]),
+                     next_step=_NEXT.get(text(r.get("next_step")), "")) for r in rows]

@@ -132,6 +132,7 @@ def render_html(plan: Plan, *, top: int = 10, map_png: bytes | None = None, char
         f'<p class="meta">{_e(_byline(plan))}</p>',
         "</header>",
         _summary(plan),
+        _progress(plan),
         _contents(every),
         *[_target(plan, t, i, top, asks, scale if charts else 0) for i, t in enumerate(every, start=1)],
         _connectors(plan, top),
@@ -301,6 +302,20 @@ def _near_misses(plan: Plan, top: int) -> str:
     return ('<section id="near-misses"><h2>Near misses</h2><p>Company names among your connections '
             f"that look like a target but did not match:</p><ul>{items}</ul>"
             f"{_more(len(rows), min(top, len(rows)))}</section>")
+
+
+def _progress(plan: Plan) -> str:
+    """A small "In progress" section: where each ask in the ledger stands."""
+    threads = c.progress(plan)
+    if not threads:
+        return ""
+    items = []
+    for t in threads:
+        about = f" about <strong>{_e(t.about)}</strong>" if t.about else ""
+        path = " &rarr; ".join(f"{_e(words)} {_e(day)}" for words, day in t.steps)
+        nxt = f"; next: {_e(t.next_step)}" if t.next_step else ""
+        items.append(f"<li>{_e(t.target)}: <strong>{_e(t.person)}</strong>{about}: {path}{nxt}</li>")
+    return f'<section id="in-progress"><h2>In progress</h2><ul>{"".join(items)}</ul></section>'
 
 
 def _notes(plan: Plan) -> str:

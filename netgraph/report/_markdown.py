@@ -107,6 +107,7 @@ def render_markdown(plan: Plan, *, top: int = 10) -> str:
     owner = c.text(plan.owner.name)
     lines = [f"# Networking plan for {_md(owner)}" if owner not in ("", "You") else "# Your networking plan", ""]
     lines += _summary(plan)
+    lines += _progress(plan)
     index = c.people_index(plan)
     asks = c.connector_asks(plan)
     for number, target in enumerate(c.targets(plan, by="priority"), start=1):
@@ -117,6 +118,20 @@ def render_markdown(plan: Plan, *, top: int = 10) -> str:
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
+
+
+def _progress(plan: Plan) -> list[str]:
+    """## In progress: where each ask in the ledger stands, with the next step."""
+    threads = c.progress(plan)
+    if not threads:
+        return []
+    lines = ["## In progress", ""]
+    for t in threads:
+        about = f" about {_bold(t.about)}" if t.about else ""
+        path = " → ".join(f"{words} {day}" for words, day in t.steps)
+        nxt = f"; next: {t.next_step}" if t.next_step else ""
+        lines.append(f"- {_md(t.target)}: {_bold(t.person)}{about}: {_md(path)}{nxt}")
+    return [*lines, ""]
 
 
 def _summary(plan: Plan) -> list[str]:

@@ -104,7 +104,7 @@ def render_nurture(table: pd.DataFrame, *, top: int | None = 15) -> str:
     if table.empty:
         return "Nobody to nurture: every tie that reaches your targets is warm.\n"
     shown = table if top is None else table.head(top)
-    lines = [f"Reconnect before you need them ({len(table)} people, best first):", ""]
+    lines = [f"Warm these ties before you need them: give first, ask later ({len(table)} people, best first):", ""]
     for i, row in enumerate(shown.itertuples(index=False), 1):
         who = ", ".join(x for x in (row.position, row.company) if x)
         lines.append(f"{i}. {row.name} ({who}): {row.role}, warmth {row.warmth:.2f}")

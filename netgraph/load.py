@@ -36,6 +36,10 @@ __all__ = ["load_plan", "parse_network_spec", "parse_as_of", "PARALLEL_FROM"]
 def parse_network_spec(spec: str) -> tuple[str | None, str]:
     """Split ``--network [OWNER=]PATH`` into the owner (or None) and the path.
 
+    A path that exists is taken whole, ``=`` and all. Otherwise the split is at the ``=``
+    after which an existing path follows (so an owner whose name holds ``=`` works:
+    ``"A=B Ltd=exports/sam.zip"``), else at the first ``=``.
+
     Examples
     --------
     >>> parse_network_spec("Sam Lee=exports/sam.zip")
@@ -43,12 +47,15 @@ def parse_network_spec(spec: str) -> tuple[str | None, str]:
     >>> parse_network_spec("exports/sam.zip")
     (None, 'exports/sam.zip')
     """
-    if "=" in spec and not Path(spec).exists():
-        owner, _, path = spec.partition("=")
-        if owner.strip() and path.strip():
-            return owner.strip(), path.strip()
-        raise SourceError(f"--network '{spec}': expected OWNER=PATH or PATH")
-    return None, spec
+    if "=" not in spec or Path(spec).exists():
+        return None, spec
+    splits = [i for i, ch in enumerate(spec) if ch == "="]
+    existing = [i for i in splits if Path(spec[i + 1:].strip()).exists()]
+    cut = existing[0] if existing else splits[0]
+    owner, path = spec[:cut].strip(), spec[cut + 1:].strip()
+    if owner and path:
+        return owner, path
+    raise SourceError(f"--network '{spec}': expected OWNER=PATH or PATH")
 
 
 def load_plan(

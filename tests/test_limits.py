@@ -582,3 +582,29 @@ def test_load_keeps_lines_and_blanks_only_the_long_ones():
     loaded = load(io.BytesIO(data), "f.csv", limits=Limits(max_row=4096))
     assert loaded.data == b"a,b\n1,2\n\n3,4\n"
     assert [(b.line, b.size) for b in loaded.blanks] == [(3, 5000), (5, 5000)]
+
+
+def test_an_encrypted_zip_says_so_in_one_line(tmp_path):
+    import io
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from netgraph.cli import main
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                      "Ann,Bell,,,Acme,Dev,07 Nov 2023\n")
+    data = bytearray(buf.getvalue())
+    data[6] |= 1  # the local header's "encrypted" flag
+    central = data.find(b"PK\x01\x02")
+    data[central + 8] |= 1  # and the central directory's
+    path = tmp_path / "export.zip"
+    path.write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["inspect", str(path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: {path}: Connections.csv is encrypted (password-protected): download the export again from "
+        "LinkedIn, or unpack it with its password and pass the folder"]
+    assert "ZipInfo" not in result.output

@@ -229,3 +229,13 @@ def test_reading_friends_in_worker_processes_gives_the_same_plan(tmp_path, targe
     parallel = _plan(tmp_path / "b", me, targets, friends)
     cols = ["target_name", "connector_name", "score", "reasons"]
     assert parallel.intro_paths[cols].equals(serial.intro_paths[cols])
+
+
+def test_an_owner_whose_name_holds_an_equals_sign_can_be_given(tmp_path):
+    folder = tmp_path / "friend"
+    folder.mkdir()
+    assert parse_network_spec(f"Ann = Bell={folder}") == ("Ann = Bell", str(folder))
+    assert parse_network_spec(f"Ann Bell={folder}") == ("Ann Bell", str(folder))
+    odd = tmp_path / "a=b"
+    odd.mkdir()
+    assert parse_network_spec(str(odd)) == (None, str(odd))  # an existing path is taken whole

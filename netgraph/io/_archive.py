@@ -357,6 +357,11 @@ def _guard(read: Callable, shown: str, zipped: bool = True):
     except _ZIP_ERRORS as error:
         if not zipped:
             raise ExportFormatError(f"{shown} cannot be read ({getattr(error, 'strerror', None) or error})") from None
+        if isinstance(error, RuntimeError) and "encrypted" in str(error).casefold():
+            raise ExportFormatError(
+                f"{shown} is encrypted (password-protected): download the export again from LinkedIn, "
+                "or unpack it with its password and pass the folder"
+            ) from None
         raise ExportFormatError(
             f"{shown} cannot be extracted ({error}): the zip may be damaged; "
             "download the export again, or unpack it and pass the folder"

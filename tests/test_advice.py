@@ -234,3 +234,30 @@ def test_shared_history_uses_the_one_company_key(tmp_path, targets):
     owner = plan.G.graph["owner"]
     reasons = plan.G.edges[owner, "in:sam-okafor"]["reasons"]
     assert any(r.startswith("may be a former colleague: connected while you both worked at") for r in reasons), reasons
+
+
+def test_a_share_pack_carries_the_friends_evidence_where_a_bare_export_cannot(tmp_path, targets):
+    """The same friend, as a bare Connections.csv and as a pack made from their full export."""
+    from netgraph.io._pack import render_pack
+    from netgraph.share import make_share_pack
+
+    theo = P("Theo", "Lind", "theo-lind", "Acme", "Consultant", "2019-01-01")
+    often = P("Olga", "Often", "olga-often", "Stripe", "Backend Engineer", "2019-01-01")
+    never = P("Nils", "Never", "nils-never", "Stripe", "Backend Engineer", "2017-01-01")
+    me = Ex(ME, [theo], messages=messages(theo, both=6, start="2026-08-01"))
+    full = write_export(tmp_path / "theo-full", Ex(theo, [never, often, ME],
+                                                   messages=messages(often, both=15, start="2026-06-01")))
+    pack = tmp_path / "theo-share.csv"
+    pack.write_text(render_pack(make_share_pack(full, [str(targets)], as_of=AS_OF).pack), encoding="utf-8")
+    bare = _plan(tmp_path, me, targets, [(None, Ex(theo, [never, often, ME]))])
+    with_pack = load_plan(write_export(tmp_path / "me2", me), targets=targets, network=[str(pack)], as_of=AS_OF)
+
+    bare_paths = bare.intro_paths.set_index("target_name")
+    assert bare_paths.loc["Olga Often", "score"] <= bare_paths.loc["Nils Never", "score"] + 0.05
+    assert any("little evidence" in r for r in bare_paths.loc["Olga Often", "reasons"])
+
+    paths = with_pack.intro_paths
+    assert list(paths["target_name"])[:2] == ["Olga Often", "Nils Never"]
+    olga = paths.set_index("target_name").loc["Olga Often"]
+    assert olga["source"] == "pack"
+    assert any("30 messages both ways" in r and "per Theo's share of 2026-11-20" in r for r in olga["reasons"])

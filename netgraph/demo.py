@@ -9,7 +9,7 @@ from netgraph.load import load_plan, parse_network_spec
 from netgraph.output import write_output
 from netgraph.plan import Plan
 from netgraph.plot import map_png
-from netgraph.report import render, render_actions
+from netgraph.report import draft_message, render, render_actions, render_draft
 from netgraph.sample_data import AS_OF, CONTACTS, EXPORT, KNOWN, OLD_EXPORT, TARGETS, network_specs
 from netgraph.weights import Weights
 
@@ -63,9 +63,21 @@ def run_demo(output_dir: str | Path) -> str:
     changes = render_diff(compare_exports(OLD_EXPORT, EXPORT, targets=[TARGETS]))
     write_output(changes, folder / "changes.txt", inputs=inputs, what="the changes")
     written.append(folder / "changes.txt")
+    write_output(week_drafts(plan), folder / "drafts.txt", inputs=inputs, what="the drafts")
+    written.append(folder / "drafts.txt")
     news = changes.splitlines()[2] if len(changes.splitlines()) > 2 else changes.strip()
     return (_headline(plan) + f"\n\nSince your export of March 2025: {news}"
             + "\n\nWrote:\n" + "\n".join(f"  {path}" for path in written))
+
+
+def week_drafts(plan: Plan) -> str:
+    """The message for each of this week's first actions, ready to edit and send."""
+    parts = []
+    for action in plan.actions[: plan.weights.week_actions]:
+        about = action.target["name"] if action.target else action.recipient["name"]
+        via = action.recipient["name"] if action.target else None
+        parts.append(render_draft(draft_message(plan, target=about, via=via)))
+    return ("\n" + "-" * 72 + "\n\n").join(parts)
 
 
 def _sample_inputs() -> list[Path]:
@@ -76,5 +88,8 @@ def _sample_inputs() -> list[Path]:
 
 def _headline(plan: Plan) -> str:
     s = plan.summary
+    packs = sum(1 for source in plan.G.graph.get("sources", ()) if source.get("kind") == "pack")
+    exports = s["networks"] - packs
+    shared = f"{exports} friends' exports" + (f" and {packs} share pack{'s' if packs != 1 else ''}" if packs else "")
     return (f"Sample network of {plan.owner.name} (invented), as of {plan.as_of}: {s['connections']} connections, "
-            f"{s['networks']} friends' exports, {s['targets']} target companies.\n\n" + render_actions(plan).rstrip())
+            f"{shared}, {s['targets']} target companies.\n\n" + render_actions(plan).rstrip())

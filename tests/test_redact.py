@@ -142,7 +142,7 @@ def test_redact_imports_only_modules_to_its_left(module):
         elif isinstance(node, ast.Import):
             imported.update(alias.name for alias in node.names)
     ours = {name for name in imported if name.startswith("netgraph")}
-    assert ours <= {"netgraph.plan", "netgraph.io", "netgraph.io.export", "netgraph.errors"}, ours
+    assert ours <= {"netgraph.plan", "netgraph.blurb", "netgraph.io", "netgraph.io.export", "netgraph.errors"}, ours
 
 
 def test_notes_hide_quoted_values_and_file_paths(plan):

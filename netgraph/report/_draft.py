@@ -416,6 +416,12 @@ def _introduction(plan: Plan, action: c.Action, target: c.Target, history: str) 
     rank = ("is at the top of my list" if target.priority == 1 and _is_top_choice(plan, action)
             else "is one of the companies I'd most like to join")
     job = f", who works there as {_article(position)} {position}" if position else f", who works at {company}"
+    G = plan.G
+    if G.has_edge(action.recipient_id, action.target_id) and any(
+            e.kind == "export_age" for e in G.edges[action.recipient_id, action.target_id].get("evidence", ())):
+        # the tie comes from an old export: a guess, worded as one
+        job = (f", who I believe works there as {_article(position)} {position} (my information may be out of "
+               "date)" if position else f", who I believe works at {company} (my information may be out of date)")
     why = {
         "recruiter": f"As a recruiter there, {first} would know where someone with my background could fit.",
         "wanted title": f"That's the kind of role I'm aiming for, so I'd love to hear how {first}'s work "

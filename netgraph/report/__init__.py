@@ -18,6 +18,7 @@ Every renderer takes a :class:`~netgraph.plan.Plan` (redact it first with
 
 from __future__ import annotations
 
+from netgraph.output import write_output
 from netgraph.redact import redact_plan
 from netgraph.report._actions import render_actions
 from netgraph.report._data import CSV_COLUMNS, render_csv, render_json
@@ -25,7 +26,6 @@ from netgraph.report._draft import Draft, draft_message, draft_record, render_dr
 from netgraph.report._html import render_html
 from netgraph.report._markdown import render_markdown
 from netgraph.report._render import FORMATS, render
-from netgraph.output import write_output
 
 __all__ = [
     "render_markdown",

@@ -23,7 +23,7 @@ def text(value: object) -> str:
     if isinstance(value, float) and math.isnan(value):
         return ""
     try:
-        if pd.isna(value) is True:
+        if pd.isna(value) is True:  # type: ignore[call-overload]
             return ""
     except (TypeError, ValueError):
         pass

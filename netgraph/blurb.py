@@ -48,7 +48,9 @@ class Background:
 
 
 def _date(value: object) -> dt.date | None:
-    return pd.Timestamp(value).date() if value is not None and pd.notna(value) else None  # type: ignore[arg-type]
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    return pd.Timestamp(value).date()  # type: ignore[arg-type]
 
 
 def read_background(export: Export) -> Background:

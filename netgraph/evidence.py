@@ -202,9 +202,9 @@ def exchanged(evidence: Iterable[Evidence]) -> bool:
 
 def last_exchange(evidence: Iterable[Evidence]) -> pd.Timestamp | None:
     """The last day both sides wrote (or the last contact in your notes), or None."""
-    dates = [e.since if e.kind == "messages" else e.date for e in evidence
+    found = [e.since if e.kind == "messages" else e.date for e in evidence
              if (e.kind == "messages" and e.direction == "both") or e.kind == "last_contact"]
-    dates = [d for d in dates if d is not None and pd.notna(d)]
+    dates: list[pd.Timestamp] = [d for d in found if d is not None and not pd.isna(d)]
     return max(dates) if dates else None
 
 

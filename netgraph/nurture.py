@@ -60,7 +60,8 @@ def find_nurture(plan: Plan, *, weights: Weights | None = None, warmth_below: fl
         p = plan.intro_paths.assign(potential=plan.intro_paths["strength"] ** b * plan.intro_paths["relevance"] ** c)
         p = p.sort_values("potential", ascending=False, kind="stable")
         p = p.assign(value=p["potential"] * w.same_company_decay ** p.groupby(["connector_id", "company"]).cumcount())
-        for cid, value in p.groupby("connector_id")["value"].agg(lambda v: 1 - float(np.prod(1 - v))).items():
+        totals = p.groupby("connector_id")["value"].agg(lambda v: 1 - float(np.prod(1 - v)))
+        for cid, value in zip(totals.index.astype(str), totals.astype(float)):
             unlocks[cid] = max(unlocks.get(cid, 0.0), value)
             roles.setdefault(cid, set()).add("connector")
     rows = []
@@ -105,11 +106,12 @@ def render_nurture(table: pd.DataFrame, *, top: int | None = 15) -> str:
         return "Nobody to nurture: every tie that reaches your targets is warm.\n"
     shown = table if top is None else table.head(top)
     lines = [f"Warm these ties before you need them: give first, ask later ({len(table)} people, best first):", ""]
-    for i, row in enumerate(shown.itertuples(index=False), 1):
-        who = ", ".join(x for x in (row.position, row.company) if x)
-        lines.append(f"{i}. {row.name} ({who}): {row.role}, warmth {row.warmth:.2f}")
-        lines.append(f"   why: {row.reasons[-1]}; {row.reasons[0] if len(row.reasons) > 1 else ''}".rstrip("; "))
-        lines.append(f"   offer: {row.offer}")
+    for i, row in enumerate(shown.to_dict("records"), 1):
+        who = ", ".join(str(x) for x in (row["position"], row["company"]) if x)
+        reasons = tuple(row["reasons"])
+        lines.append(f"{i}. {row['name']} ({who}): {row['role']}, warmth {float(row['warmth']):.2f}")
+        lines.append(f"   why: {reasons[-1]}; {reasons[0] if len(reasons) > 1 else ''}".rstrip("; "))
+        lines.append(f"   offer: {row['offer']}")
     if len(shown) < len(table):
         lines.append(f"... and {len(table) - len(shown)} more")
     return "\n".join(lines) + "\n"

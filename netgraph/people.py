@@ -80,7 +80,7 @@ def resolve_owner(hint: str | None, owner: Owner, source: str, mine: pd.DataFram
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        names = "; ".join(f"{mine.at[p, 'name']} ({mine.at[p, 'company'] or 'no company'})" for p in found[:5])
+        names = "; ".join(f"{mine.at[p, 'name']!s} ({mine.at[p, 'company'] or 'no company'!s})" for p in found[:5])
         raise SourceError(f"{source}: '{who}' matches {len(found)} of your connections: {names}; "
                           "give their profile URL instead")
     raise SourceError(f"{source}: the owner '{who}' is not among your connections"

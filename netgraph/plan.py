@@ -112,7 +112,7 @@ def validate_plan(plan: Plan) -> Plan:
     NetgraphError
         When a frame lacks one of its documented columns.
     """
-    frames = {}
+    frames: dict[str, pd.DataFrame] = {}
     for name, columns in (("insiders", INSIDER_COLUMNS), ("intro_paths", PATH_COLUMNS),
                           ("connectors", CONNECTOR_COLUMNS)):
         frame = getattr(plan, name)
@@ -120,7 +120,8 @@ def validate_plan(plan: Plan) -> Plan:
         if missing:
             raise NetgraphError(f"plan.{name} lacks the columns {', '.join(missing)}")
         frames[name] = _clean(frame)
-    return dataclasses.replace(plan, **frames)
+    return dataclasses.replace(plan, insiders=frames["insiders"], intro_paths=frames["intro_paths"],
+                               connectors=frames["connectors"])
 
 
 _TUPLE_COLUMNS = ("reasons", "reaches", "ask_about", "evidence", "connector_evidence")

@@ -210,7 +210,7 @@ def read_weights(path: str | os.PathLike[str], *, base: Weights | None = None) -
     changes: dict[str, object] = {}
     for key, value in data.items():
         if key not in fields:
-            raise NetgraphError(f"{path}: '{key}' is not a weight; the fields are listed by netgraph.describe_weights()")
+            raise NetgraphError(f"{path}: '{key}' is not a weight; netgraph.describe_weights() lists the fields")
         changes[key] = _weight_value(path, key, value, fields[key])
     return w.replace(**changes)
 

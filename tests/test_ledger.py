@@ -27,6 +27,7 @@ from netgraph.ledger import (
     resolve_person,
     summarize_ledger,
 )
+from netgraph.ledger.read import ENTRY_COLUMNS
 from netgraph.weights import Weights
 
 AS_OF = dt.date(2026, 11, 20)
@@ -96,7 +97,7 @@ def test_open_ledger_creates_folders_and_sets_up_the_connection(db_path, conn):
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     columns = [row[1] for row in conn.execute("PRAGMA table_info(entries)")]
-    assert columns == ["id", "person_id", "name", "kind", "what", "outcome", "at", "reply_to", "target", "about"]
+    assert columns == [*ENTRY_COLUMNS]
 
 
 def test_entries_survive_closing_and_reopening(db_path):
@@ -141,7 +142,8 @@ def test_a_version_1_ledger_is_migrated_with_its_data_intact(tmp_path):
         indexes = [row[1] for row in conn.execute("PRAGMA index_list(entries)")]
         assert "entries_person_at" in indexes
         entries = list_entries(conn)
-        kept = entries.drop(columns=["reply_to", "target", "about"]).assign(at=entries["at"].dt.strftime("%Y-%m-%dT%H:%M:%S"))
+        kept = entries.drop(columns=["reply_to", "target", "about"])
+        kept = kept.assign(at=entries["at"].dt.strftime("%Y-%m-%dT%H:%M:%S"))
         assert [tuple(r) for r in kept.itertuples(index=False)] == rows
         # The old reply is linked to the ask it answered; the later ask stays open.
         assert entries.set_index("id")["reply_to"].to_dict()[4] == 2
@@ -307,7 +309,7 @@ def test_list_entries_gives_typed_columns_in_time_order(conn):
     _log(conn, "give", dt.datetime(2026, 11, 5, 14, 30), what="sent a job post")
     _log(conn, "ask", dt.date(2026, 11, 1), person="in:maya-chen", name="Maya Chen")
     entries = list_entries(conn)
-    assert list(entries.columns) == ["id", "person_id", "name", "kind", "what", "outcome", "at", "reply_to", "target", "about"]
+    assert list(entries.columns) == [*ENTRY_COLUMNS]
     assert entries["at"].dtype == "datetime64[ns]"
     assert str(entries["reply_to"].dtype) == "Int64"
     assert entries["person_id"].tolist() == ["in:maya-chen", "in:sam-lee"]
@@ -345,7 +347,8 @@ def test_a_reply_cannot_close_an_ask_made_after_it(conn):
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"kind": "thank"}, r"unknown entry kind 'thank'; use one of: give, ask, reply"),
-    ({"kind": "reply"}, r"a reply's outcome is one of yes, no, no-answer, introduced, talked, referred, applied, not ''"),
+    ({"kind": "reply"},
+     r"a reply's outcome is one of yes, no, no-answer, introduced, talked, referred, applied, not ''"),
     ({"kind": "reply", "outcome": "maybe"}, r"not 'maybe'"),
     ({"kind": "give", "outcome": "yes"}, r"only a reply has an outcome"),
     ({"kind": "give", "person_id": "  "}, r"empty person_id"),
@@ -364,7 +367,7 @@ def test_export_entries_writes_a_csv_that_reads_back(conn, tmp_path):
     out.parent.mkdir()
     assert export_entries(conn, out) == 2
     back = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert list(back.columns) == ["id", "person_id", "name", "kind", "what", "outcome", "at", "reply_to", "target", "about"]
+    assert list(back.columns) == [*ENTRY_COLUMNS]
     assert back["what"].tolist() == ['intro, "soon"', ""]
     assert back["at"].tolist() == ["2026-11-01T09:15:00", "2026-11-02T00:00:00"]
     assert back["reply_to"].tolist() == ["", "1"]

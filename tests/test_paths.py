@@ -152,7 +152,8 @@ def test_as_of_makes_results_reproducible(tmp_path, targets):
 def test_network_owner_not_among_connections_names_the_closest(tmp_path, targets):
     a = P("Annabel", "Archer", "annabel-archer", "Acme", "PM", "2020-01-01")
     stranger = P("Annabelle", "Archers", "someone-else")
-    with pytest.raises(SourceError, match=r"owner 'Annabelle Archers' is not among your connections \(closest: Annabel Archer"):
+    closest = r"owner 'Annabelle Archers' is not among your connections \(closest: Annabel Archer"
+    with pytest.raises(SourceError, match=closest):
         _plan(tmp_path, Ex(ME, [a]), targets, [(None, Ex(stranger, []))])
 
 
@@ -191,7 +192,8 @@ def test_a_recent_ask_demotes_a_connector(tmp_path, targets):
     one = P("Ona", "One", "ona-one", "Acme", "PM", "2019-01-01")
     two = P("Tia", "Two", "tia-two", "Acme", "PM", "2019-01-01")
     dana = P("Dana", "Cohen", "dana-cohen", "Stripe", "Backend Engineer")
-    me = Ex(ME, [one, two], messages=messages(one, both=6, start="2026-07-01") + messages(two, both=5, start="2026-07-01"))
+    me = Ex(ME, [one, two],
+            messages=messages(one, both=6, start="2026-07-01") + messages(two, both=5, start="2026-07-01"))
     friends = [(None, Ex(one, [dana])), (None, Ex(two, [dana]))]
     before = _plan(tmp_path / "a", me, targets, friends)
     assert list(before.connectors["name"]) == ["Ona One", "Tia Two"]

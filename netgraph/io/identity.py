@@ -237,9 +237,9 @@ def make_person_ids(
     ['in:zoë-adler', 'email:kim@example.com', 'name:emile roy|acme, inc.']
     """
     normalized = normalize_url_array(urls)
-    emails = _map_unique_values(emails, _fold_email)
+    folded = _map_unique_values(emails, _fold_email)
     index = urls.index if isinstance(urls, pd.Series) else None
-    return pd.Series(str_array(person_id_array(normalized, emails, names, companies)), index=index)
+    return pd.Series(str_array(person_id_array(normalized, folded, names, companies)), index=index)
 
 
 def make_person_id(url: str, email: str, name: str, company: str) -> str:

@@ -75,15 +75,16 @@ def ledger_threads(entries: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     asks = entries.loc[entries["kind"].eq("ask")]
     replies = entries.loc[entries["kind"].eq("reply") & entries["reply_to"].notna()]
     by_ask: dict[int, list[tuple[str, dt.date]]] = {}
-    for ask_id, outcome, at in zip(replies["reply_to"].astype("int64"), replies["outcome"], replies["at"]):
-        by_ask.setdefault(int(ask_id), []).append((str(outcome), at.date()))
+    for reply in replies.to_dict("records"):
+        by_ask.setdefault(int(reply["reply_to"]), []).append((str(reply["outcome"]), reply["at"].date()))
     rows = []
-    for row in asks.itertuples(index=False):
-        steps = (("asked", row.at.date()), *by_ask.get(int(row.id), ()))
+    for row in asks.to_dict("records"):
+        asked_on = row["at"].date()
+        steps = (("asked", asked_on), *by_ask.get(int(row["id"]), ()))
         stage, stage_on = steps[-1]
         rows.append({
-            "ask_id": int(row.id), "person_id": row.person_id, "name": row.name, "target": row.target,
-            "about": row.about, "what": row.what, "asked_on": row.at.date(), "stage": stage, "stage_on": stage_on,
+            "ask_id": int(row["id"]), "person_id": row["person_id"], "name": row["name"], "target": row["target"],
+            "about": row["about"], "what": row["what"], "asked_on": asked_on, "stage": stage, "stage_on": stage_on,
             "steps": steps, "next_step": next_step(stage, (as_of - stage_on).days),
         })
     frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
@@ -109,11 +110,13 @@ def render_threads(threads: pd.DataFrame) -> str:
     if threads.empty:
         return "No asks in the ledger yet: netgraph log ask PERSON --target COMPANY records one.\n"
     lines = ["In progress:"]
-    for target, group in threads.groupby(threads["target"].replace("", "(no target named)"), sort=True):
+    named = threads.assign(target=threads["target"].replace("", "(no target named)"))
+    for target in sorted(set(named["target"])):
+        group = named.loc[named["target"].eq(target)]
         lines.append(f"  {target}")
-        for row in group.itertuples(index=False):
-            about = f" about {row.about}" if row.about else (f" ({row.what})" if row.what else "")
-            path = " -> ".join(f"{_STEP_WORDS.get(stage, stage)} {day.isoformat()}" for stage, day in row.steps)
-            nxt = f"; next: {_NEXT_WORDS[row.next_step]}" if row.next_step else ""
-            lines.append(f"    {row.name}{about}: {path}{nxt}")
+        for row in group.to_dict("records"):
+            about = f" about {row['about']}" if row["about"] else (f" ({row['what']})" if row["what"] else "")
+            path = " -> ".join(f"{_STEP_WORDS.get(stage, stage)} {day.isoformat()}" for stage, day in row["steps"])
+            nxt = f"; next: {_NEXT_WORDS[row['next_step']]}" if row["next_step"] else ""
+            lines.append(f"    {row['name']}{about}: {path}{nxt}")
     return "\n".join(lines) + "\n"

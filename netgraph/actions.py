@@ -29,7 +29,7 @@ from netgraph.plan import Plan
 from netgraph.weights import Weights
 
 __all__ = ["Action", "Target", "targets", "target_actions", "plan_actions", "connector_asks", "insider_action",
-           "path_action"]
+           "path_action", "best_action"]
 
 
 @dataclass(frozen=True)
@@ -206,3 +206,21 @@ def plan_actions(plan: Plan, *, weights: Weights | None = None) -> tuple[Action,
             continue  # asked recently: no new ask before the cool-down
         chosen.append(action)
     return tuple(sorted(chosen, key=lambda a: (a.tier, -a.score, a.priority)))
+
+
+def best_action(plan: Plan, target: Target, asks: dict[str, str] | None = None) -> Action | None:
+    """The first step at one target that keeps to one ask per person at a time.
+
+    The week's plan's action for this company when it has one; else the best action whose
+    person the plan does not already ask about another company; else the best action (its
+    person is then asked about two companies, one after the other).
+    """
+    actions = target_actions(plan, target, asks)
+    if not actions:
+        return None
+    planned = {a.recipient_id: a.company for a in plan.actions}
+    for action in plan.actions:
+        if action.company == target.company:
+            return action
+    free = [a for a in actions if planned.get(a.recipient_id, target.company) == target.company]
+    return free[0] if free else actions[0]

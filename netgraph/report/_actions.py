@@ -14,7 +14,7 @@ def render_actions(plan: Plan) -> str:
     lines += ["", "Best first step at each target:"]
     asks = c.connector_asks(plan)
     for target in c.targets(plan):
-        actions = c.target_actions(plan, target, asks)
-        step = c.describe(actions[0], same, same) if actions else "nobody yet: see the nurture list and near misses."
+        action = c.best_action(plan, target, asks)
+        step = c.describe(action, same, same) if action else "nobody yet: see the nurture list and near misses."
         lines.append(f"  {target.company} (priority {target.priority}): {step}")
     return "\n".join(lines) + "\n"

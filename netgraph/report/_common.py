@@ -32,6 +32,7 @@ from netgraph.actions import (
     Action,
     Target,
     _by_score,
+    best_action,
     connector_asks,
     insider_action,
     path_action,
@@ -44,7 +45,8 @@ from netgraph.plan import Plan
 __all__ = [
     "first_name", "integer", "iso_date", "long_date", "number", "person", "plural", "position_at", "reasons",
     "records", "strings", "text", "web_url", "insider_person", "path_target", "path_connector", "Action",
-    "Target", "connector_asks", "insider_action", "path_action", "target_actions", "targets", "warmth_label",
+    "Target", "best_action", "connector_asks", "insider_action", "path_action", "target_actions", "targets",
+    "warmth_label",
     "first_actions", "people_index", "reached_people", "connectors", "data_notes", "summary_counts", "describe",
     "SUMMARY_KEYS", "Progress", "progress",
 ]

@@ -229,11 +229,11 @@ def _target(plan: Plan, target: c.Target, number: int, top: int, asks: dict[str,
     if target.titles:
         parts.append(f'<p class="titles">Roles you want: {_e(", ".join(target.titles))}</p>')
     parts.append(_chart(target, scale))
-    actions = c.target_actions(plan, target, asks)
-    if not actions:
+    best = c.best_action(plan, target, asks)
+    if best is None:
         parts.append(f"<p>Nobody in your network reaches {_e(target.company)} yet.</p></section>")
         return "\n".join(p for p in parts if p)
-    parts.append(f'<p class="ask"><strong>Suggested ask:</strong> {c.describe(actions[0], _name, _e)}</p>')
+    parts.append(f'<p class="ask"><strong>Suggested ask:</strong> {c.describe(best, _name, _e)}</p>')
     if target.insiders:
         rows = [[_link(c.text(r.get("name")), c.text(r.get("url"))),
                  _e(c.position_at(c.text(r.get("position")), c.text(r.get("employer", r.get("company"))))),

@@ -176,9 +176,9 @@ def _target(plan: Plan, target: c.Target, number: int, top: int, asks: dict[str,
     lines = [f"## {number}. {_md(target.company)} (priority {target.priority})", ""]
     if target.titles:
         lines += [f"Roles you want: {_md(', '.join(target.titles))}", ""]
-    actions = c.target_actions(plan, target, asks)
-    if actions:
-        lines += [f"**Suggested ask:** {c.describe(actions[0], _md, _md)}", ""]
+    best = c.best_action(plan, target, asks)
+    if best is not None:
+        lines += [f"**Suggested ask:** {c.describe(best, _md, _md)}", ""]
     else:
         lines += [f"Nobody in your network reaches {_md(target.company)} yet.", ""]
         return lines

@@ -133,7 +133,7 @@ def load_plan(
                     contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries,
                     packs=packs)
     plan = answer(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
-    threads = ledger_threads(entries, as_of=day) if entries is not None else plan.threads
+    threads = ledger_threads(entries, as_of=day, weights=w) if entries is not None else plan.threads
     return dataclasses.replace(plan, me=read_background(me), threads=threads)
 
 

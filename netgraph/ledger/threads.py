@@ -13,6 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from netgraph.ledger.read import empty_entries
+from netgraph.weights import Weights
 
 __all__ = ["THREAD_COLUMNS", "STAGES", "ledger_threads", "next_step", "render_threads"]
 
@@ -22,12 +23,9 @@ THREAD_COLUMNS = ["ask_id", "person_id", "name", "target", "about", "what", "ask
 #: A thread's stages, in the order they happen (an ask is ``asked`` until a reply comes).
 STAGES = ("asked", "yes", "no", "no-answer", "introduced", "talked", "referred", "applied")
 
-#: Days after an unanswered ask before a follow-up is due (the lesson: 5 to 7 days).
-FOLLOW_UP_AFTER_DAYS = 5
-
-
-def next_step(stage: str, days_since: int) -> str:
-    """The draft step a thread calls for now, or ``""`` when nothing is due.
+def next_step(stage: str, days_since: int, *, follow_up_days: float | None = None) -> str:
+    """The draft step a thread calls for now, or ``""`` when nothing is due; a follow-up
+    after ``Weights.follow_up_days`` without a reply.
 
     Examples
     --------
@@ -35,11 +33,12 @@ def next_step(stage: str, days_since: int) -> str:
     ('follow-up', '', 'thank-you', 'report-back')
     """
     if stage == "asked":
-        return "follow-up" if days_since >= FOLLOW_UP_AFTER_DAYS else ""
+        wait = Weights().follow_up_days if follow_up_days is None else follow_up_days
+        return "follow-up" if days_since >= wait else ""
     return {"yes": "thank-you", "introduced": "to-them", "talked": "report-back"}.get(stage, "")
 
 
-def ledger_threads(entries: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+def ledger_threads(entries: pd.DataFrame, *, as_of: dt.date, weights: Weights | None = None) -> pd.DataFrame:
     """Every ask in the ledger with how far its thread got, as it stood at the end of ``as_of``.
 
     Parameters
@@ -85,7 +84,8 @@ def ledger_threads(entries: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
         rows.append({
             "ask_id": int(row["id"]), "person_id": row["person_id"], "name": row["name"], "target": row["target"],
             "about": row["about"], "what": row["what"], "asked_on": asked_on, "stage": stage, "stage_on": stage_on,
-            "steps": steps, "next_step": next_step(stage, (as_of - stage_on).days),
+            "steps": steps, "next_step": next_step(stage, (as_of - stage_on).days,
+                                                    follow_up_days=(weights or Weights()).follow_up_days),
         })
     frame = pd.DataFrame(rows, columns=THREAD_COLUMNS)
     return frame.sort_values(["asked_on", "ask_id"], ascending=False, kind="stable").reset_index(drop=True)

@@ -24,10 +24,6 @@ __all__ = ["STEPS", "choose_step", "thread_for", "follow_up", "thank_you", "to_t
 #: Every step ``netgraph draft --step`` writes, in the order a thread runs.
 STEPS = ("ask", "follow-up", "thank-you", "to-them", "report-back", "share-request")
 
-#: The lesson's window for a nudge after an unanswered ask.
-FOLLOW_UP_FROM_DAYS = 5
-
-
 def thread_for(plan: Plan, action: Action) -> dict | None:
     """The latest ledger thread with this action's recipient (about this company when the ask
     names one), or None."""
@@ -64,7 +60,7 @@ def choose_step(plan: Plan, action: Action, *, ask_again_days: float = 30) -> st
     if thread["next_step"]:
         return str(thread["next_step"])
     if stage == "asked":
-        due = thread["asked_on"] + dt.timedelta(days=FOLLOW_UP_FROM_DAYS)
+        due = thread["asked_on"] + dt.timedelta(days=int(plan.weights.follow_up_days))
         raise NetgraphError(f"you asked {who} on {c.long_date(thread['asked_on'])}; give them until "
                             f"{c.long_date(due)} before a follow-up (--step follow-up), and no new ask meanwhile")
     if stage in ("no", "no-answer"):

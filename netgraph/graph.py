@@ -51,7 +51,7 @@ from netgraph.io._pack import Pack
 from netgraph.io.identity import normalize_names
 from netgraph.ledger import ledger_adjustments, summarize_ledger
 from netgraph.people import closest_names, find_person, resolve_contacts, resolve_owner
-from netgraph.score import score_known_ties, score_network_ties, score_relevance, score_ties
+from netgraph.score import among, score_known_ties, score_network_ties, score_relevance, score_ties
 from netgraph.weights import Weights
 
 __all__ = ["build_graph", "company_node"]
@@ -193,11 +193,11 @@ def _apply_ledger(ties: pd.DataFrame, ledger: pd.DataFrame | None, *, as_of: dt.
     dated = ledger.loc[pd.to_datetime(ledger["at"]) < day]
     replies = dated.loc[dated["kind"].eq("reply")].groupby("person_id")["at"].max()
     state = summary.set_index("person_id")
-    state = state.loc[state.index.isin(ties.index)]
+    state = state.loc[among(state.index, ties.index)]
     ties.loc[state.index, "asked_days"] = state["days_since_ask"].astype("float")
     ties.loc[state.index, "open_ask"] = state["open_ask"].astype(bool)
     adj = ledger_adjustments(summary, as_of=as_of, weights=weights).set_index("person_id")
-    adj = adj.loc[adj.index.isin(ties.index)]
+    adj = adj.loc[among(adj.index, ties.index)]
     if adj.empty:
         return ties
     days = summary.set_index("person_id")["days_since_give"].reindex(adj.index).astype("float")
@@ -254,7 +254,7 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
         return pd.DataFrame(columns=columns)
     second = pd.concat(frames, ignore_index=True)[columns]
     second = _unify_people(second, people)
-    second = second.loc[~second["person_id"].isin(people.index) & second["connector_id"].ne(second["person_id"])]
+    second = second.loc[~among(second["person_id"], people.index) & second["connector_id"].ne(second["person_id"])]
     second = second.sort_values(["strength", "source"], ascending=[False, True], kind="stable")
     return second.drop_duplicates(["person_id", "connector_id"]).reset_index(drop=True)
 

@@ -93,6 +93,9 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
     w = weights or Weights()
     a, b, c = w.path_shares
     nodes, mine_ties = G.nodes, G.adj[G.graph["owner"]]
+    as_of = dt.date.fromisoformat(G.graph["as_of"])
+    said: dict[str, str] = {}  # connector -> how warm they are to you, said once
+    stale: dict[int, str] = {}  # an export's age, said once per export
     rows = []
     for hub, company in _hubs(G):
         for tid in G.adj[hub]:
@@ -112,21 +115,27 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
                     target["company"], target["position"], cid, connector["name"], connector["url"],
                     connector["company"], connector["position"], warmth, strength, relevance, round(score, 4),
                     theirs["source"],
-                    _path_reasons(connector["name"], target["name"], mine, theirs, target, G.graph["as_of"]),
+                    _path_reasons(cid, connector["name"], target["name"], mine, theirs, target, as_of, said, stale),
                 ))
     return _ranked(rows, PATH_COLUMNS, company_order=_order(G))
 
 
-def _path_reasons(connector: str, target: str, mine: dict, theirs: dict, node: dict,
-                  as_of_iso: str) -> tuple[str, ...]:
-    first_mine = mine["reasons"][0] if mine["reasons"] else "a connection"
+def _path_reasons(cid: str, connector: str, target: str, mine: dict, theirs: dict, node: dict, as_of: dt.date,
+                  said: dict[str, str], stale: dict[int, str]) -> tuple[str, ...]:
+    first = said.get(cid)
+    if first is None:
+        first_mine = mine["reasons"][0] if mine["reasons"] else "a connection"
+        first = said[cid] = f"{connector} is {warmth_word(mine['warmth'])} to you: {first_mine}"
     first_theirs = theirs["reasons"][0] if theirs["reasons"] else "connected on LinkedIn"
-    out = [f"{connector} is {warmth_word(mine['warmth'])} to you: {first_mine}",
-           f"{connector} knows {target}: {first_theirs}"]
+    out = [first, f"{connector} knows {target}: {first_theirs}"]
     if theirs.get("confidence") == "low":
         out.append(f"little evidence about how well {connector} knows {target}")
-    as_of = dt.date.fromisoformat(as_of_iso)
-    out += [describe_evidence(e, as_of) for e in theirs.get("evidence", ()) if e.kind == "export_age"]
+    for e in theirs.get("evidence", ()):
+        if e.kind == "export_age":
+            sentence = stale.get(id(e))
+            if sentence is None:
+                sentence = stale[id(e)] = describe_evidence(e, as_of)
+            out.append(sentence)
     return tuple(out) + tuple(node.get("relevance_reasons", ()))
 
 
@@ -201,13 +210,14 @@ def _ranked(rows: list, columns: list[str], *, company_order: dict) -> pd.DataFr
 def set_answers(G: nx.Graph, insiders: pd.DataFrame, intro_paths: pd.DataFrame) -> None:
     """Write the answers onto ``G``: insiders get ``score`` and ``ask``, intro-path edges
     ``path_score``, second-degree people ``best_score``. Changes ``G``; returns None."""
-    nx.set_node_attributes(G, dict(zip(insiders["person_id"], insiders["score"].astype(float))), "score")
-    nx.set_node_attributes(G, dict(zip(insiders["person_id"], insiders["ask"])), "ask")
+    ids = insiders["person_id"].tolist()
+    nx.set_node_attributes(G, dict(zip(ids, insiders["score"].astype(float).tolist())), "score")
+    nx.set_node_attributes(G, dict(zip(ids, insiders["ask"].tolist())), "ask")
     if len(intro_paths):
         best = intro_paths.groupby("target_id")["score"].max().astype(float)
-        nx.set_node_attributes(G, best.to_dict(), "best_score")
-        edges = zip(intro_paths["connector_id"], intro_paths["target_id"])
-        nx.set_edge_attributes(G, dict(zip(edges, intro_paths["score"].astype(float))), "path_score")
+        nx.set_node_attributes(G, dict(zip(best.index.tolist(), best.tolist())), "best_score")
+        edges = zip(intro_paths["connector_id"].tolist(), intro_paths["target_id"].tolist())
+        nx.set_edge_attributes(G, dict(zip(edges, intro_paths["score"].astype(float).tolist())), "path_score")
 
 
 def answer(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights) -> Plan:

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.companies import company_keys
-from netgraph.evidence import Evidence, describe_all
+from netgraph.evidence import Evidence, connected_records, describe_all, describe_connected
 from netgraph.io.export import Export
 from netgraph.roles import classify_roles
 from netgraph.weights import Weights, describe_weights
@@ -39,6 +39,26 @@ def _decay(age_days: pd.Series | np.ndarray, half_life: float) -> np.ndarray:
 
 def _age_days(dates: pd.Series, as_of: pd.Timestamp) -> pd.Series:
     return (as_of - pd.to_datetime(dates)) / _DAY
+
+
+def among(values, wanted) -> np.ndarray:
+    """Which of ``values`` are in ``wanted``, as a boolean array (``Series.isin`` for text).
+
+    Hashes ``wanted`` once into an index: pandas' own ``isin`` on a ``str`` column turns
+    every wanted value into a scalar one at a time, which costs seconds for a hundred
+    thousand person ids.
+
+    Examples
+    --------
+    >>> among(pd.Series(["in:a", "in:b", "in:c"]), ["in:c", "in:a", "in:a"]).tolist()
+    [True, False, True]
+    """
+    index = wanted if isinstance(wanted, pd.Index) else pd.Index(wanted)
+    if not index.is_unique:
+        index = index.unique()
+    if not len(index):
+        return np.zeros(len(values), dtype=bool)
+    return index.get_indexer(values) >= 0
 
 
 # ---------------------------------------------------------------------------
@@ -181,7 +201,7 @@ def score_ties(
     now = pd.Timestamp(as_of)
     conns = export.connections
     if people is not None:
-        conns = conns.loc[conns["person_id"].isin(people)]
+        conns = conns.loc[among(conns["person_id"], people)]
     conns = conns.drop_duplicates("person_id").set_index("person_id")
     ids = conns.index
     t = pd.DataFrame(index=ids)
@@ -205,7 +225,7 @@ def score_ties(
 
     inv = _for(export.invitations, ids)
     noted = inv.loc[inv["has_note"].astype(bool)] if "has_note" in inv else inv.iloc[0:0]
-    points += ids.isin(noted["person_id"]).astype(float) * w.invitation_note
+    points += among(ids, noted["person_id"]).astype(float) * w.invitation_note
 
     jobs = _shared_history(conns.reset_index(), export.positions, place="company", as_of=now)
     schools = _shared_history(conns.reset_index(), _as_history(export.education), place="school", as_of=now)
@@ -237,8 +257,7 @@ def score_ties(
         close_now = (notes["note_closeness"].fillna(notes["note_floor"]) >= 0.5) & notes["last_contact"].isna()
         t.loc[close_now, "quiet_days"] = 0.0
     t["confidence"] = _confidence(t, recs, ends, jobs, schools, notes, ids, export)
-    t["evidence"] = _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who)
-    t["reasons"] = [describe_all(ev, as_of) for ev in t["evidence"].tolist()]
+    t["evidence"], t["reasons"] = _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who, as_of)
     t["warmth"] = t["warmth"].clip(0.0, 1.0).round(4)
     return t[["warmth", "confidence", "messages", "sent", "received", "last_contact", "connected_on",
               "quiet_days", "reasons", "evidence"]]
@@ -271,16 +290,26 @@ def score_network_ties(
     list of pandas.DataFrame
         One frame per export, in order, as :func:`score_ties` returns.
     """
-    def tag(frame: pd.DataFrame, i: int, people: pd.Index) -> pd.DataFrame | None:
-        if frame is None or frame.empty or "person_id" not in frame:
-            return None
-        kept = frame.loc[frame["person_id"].isin(people)]
-        return kept.assign(person_id=f"{i}{_SEP}" + kept["person_id"])
+    prefixes = np.array([f"{i}{_SEP}" for i in range(len(exports))], dtype=object)
+    wanted = pd.Index(np.concatenate([prefixes[i] + np.asarray(p, dtype=object)
+                                      for i, (_, p, _) in enumerate(exports)] or [np.zeros(0, dtype=object)]))
 
-    def stack(frames: list) -> pd.DataFrame:
-        frames = [f for f in frames if f is not None and len(f)]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-            columns=["person_id", "direction", "date", "has_note"])
+    def stack(name: str) -> pd.DataFrame:
+        """The frame ``name`` of every export, one below the other, only the wanted people's
+        rows, each ``person_id`` prefixed with its export's number (one pass, not one per export)."""
+        frames = [(i, f) for i, (e, _, _) in enumerate(exports)
+                  if (f := getattr(e, name)) is not None and not f.empty and "person_id" in f]
+        empty = pd.DataFrame(columns=["person_id", "direction", "date", "has_note"])
+        if not frames:
+            return empty
+        owner = np.concatenate([np.full(len(f), i) for i, f in frames])
+        whole = pd.concat([f for _, f in frames], ignore_index=True) if len(frames) > 1 else frames[0][1]
+        keys = prefixes[owner] + whole["person_id"].to_numpy(dtype=object, na_value="")
+        keep = among(keys, wanted)
+        if not keep.any():
+            return empty
+        kept = whole.loc[keep]
+        return kept.assign(person_id=pd.Series(keys[keep], index=kept.index, dtype=kept["person_id"].dtype))
 
     def owned(frames: list) -> pd.DataFrame:
         frames = [f.assign(_owner=str(i)) for i, f in enumerate(frames) if f is not None and len(f)]
@@ -288,8 +317,8 @@ def score_network_ties(
 
     if not exports:
         return []
-    parts = {name: stack([tag(getattr(e, name), i, p) for i, (e, p, _) in enumerate(exports)])
-             for name in ("connections", "messages", "invitations", "endorsements", "recommendations")}
+    parts = {name: stack(name) for name in ("connections", "messages", "invitations", "endorsements",
+                                            "recommendations")}
     stacked = Export(source="", owner=exports[0][0].owner, hidden=0,
                      positions=owned([e.positions for e, _, _ in exports]),
                      education=owned([e.education for e, _, _ in exports]),
@@ -309,7 +338,7 @@ def score_network_ties(
 def _for(frame: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
     if frame is None or frame.empty or "person_id" not in frame:
         return pd.DataFrame(columns=["person_id", "direction", "date", "has_note"])
-    return frame.loc[frame["person_id"].isin(ids)]
+    return frame.loc[among(frame["person_id"], ids)]
 
 
 def _as_history(education: pd.DataFrame) -> pd.DataFrame:
@@ -334,18 +363,21 @@ def _confidence(t, recs, ends, jobs, schools, notes, ids, export) -> pd.Series:
     rich = (t["sent"] > 0) & (t["received"] > 0) & (t["messages"] >= 3)
     if notes is not None:
         rich |= notes["note_closeness"].notna() | notes["note_floor"].notna()
-    some = (t["messages"] > 0) | ids.isin(jobs.index) | ids.isin(schools.index)
+    some = (t["messages"] > 0) | among(ids, jobs.index) | among(ids, schools.index)
     for ev in (recs, ends):
         if not ev.empty:
-            some |= ids.isin(ev.index.get_level_values(0))
+            some |= among(ids, ev.index.get_level_values(0))
     return pd.Series(np.select([rich, some], ["high", "medium"], "low"), index=ids)
 
 
-def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who="you") -> pd.Series:
-    """The evidence of each tie as a tuple of :class:`~netgraph.evidence.Evidence`.
+def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who, as_of) -> tuple[pd.Series, list]:
+    """The evidence of each tie as a tuple of :class:`~netgraph.evidence.Evidence`, and
+    the reasons (sentences) for it.
 
     The loop runs over plain Python lists (not pandas rows): it is the one per-person
-    step, and it runs for every one of your connections.
+    step, and it runs for every one of your connections and every friend's tie at a
+    target. Most ties have nothing but the connection: their records are built many at a
+    time and their sentences said once per number of days.
     """
     rec_map = _by_direction(recs, "last")
     end_map = _by_direction(ends, "count")
@@ -358,13 +390,21 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who="you") -> 
         inv_map = {pid: (d, bool(n) if n == n else False, day) for pid, d, n, day in zip(
             firsts["person_id"], firsts["direction"], firsts.get("has_note", pd.Series(False, index=firsts.index)),
             firsts["date"])}
+    more = rec_map.keys() | end_map.keys() | job_map.keys() | school_map.keys() | note_map.keys() | inv_map.keys()
+    ids = t.index.tolist()
+    counts = t["messages"].tolist()
+    names = who.reindex(t.index).fillna("they").tolist() if isinstance(who, pd.Series) else [who] * len(t)
+    connected = _stamps(t["connected_on"])
+    plain = [not n and pid not in more for pid, n in zip(ids, counts)]
+    out: list = [()] * len(ids)
+    at = [i for i, p in enumerate(plain) if p]
+    for i, record in zip(at, connected_records([names[i] for i in at], [connected[i] for i in at])):
+        out[i] = (record,)
     last_message = msgs["last_message"].tolist()
     last_reply = msgs["last_reply"].tolist()
-    names = who.reindex(t.index).fillna("they").tolist() if isinstance(who, pd.Series) else [who] * len(t)
-    out = []
-    for pid, name, n, sent, received, last, reply, connected in zip(
-            t.index.tolist(), names, t["messages"].tolist(), t["sent"].tolist(), t["received"].tolist(),
-            last_message, last_reply, t["connected_on"].tolist()):
+    sent_all, received_all = t["sent"].tolist(), t["received"].tolist()
+    for i in (i for i, p in enumerate(plain) if not p):
+        pid, name, n, sent, received = ids[i], names[i], counts[i], sent_all[i], received_all[i]
         ev: list[Evidence] = []
         tags: tuple = ()
         note = note_map.get(pid)
@@ -377,8 +417,8 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who="you") -> 
                 ev.append(Evidence("last_contact", who=name, date=note["last_contact"]))
         if n:
             direction = "both" if sent and received else "sent" if sent else "received"
-            ev.append(Evidence("messages", who=name, direction=direction, count=int(n), date=_stamp(last),
-                               since=_stamp(reply) if direction == "both" else None))
+            ev.append(Evidence("messages", who=name, direction=direction, count=int(n), date=_stamp(last_message[i]),
+                               since=_stamp(last_reply[i]) if direction == "both" else None))
         ev += [Evidence("recommendation", who=name, direction=d, date=_stamp(day)) for d, day in rec_map.get(pid, ())]
         ev += [Evidence("endorsement", who=name, direction=d, count=int(c)) for d, c in end_map.get(pid, ())]
         if pid in job_map:
@@ -396,9 +436,22 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who="you") -> 
             ev.append(Evidence("invitation", who=name, direction=direction, date=_stamp(day),
                                flag="note" if has_note else ""))
         if not n:
-            ev.append(Evidence("connected", who=name, date=_stamp(connected)))
-        out.append(tuple(ev))
-    return pd.Series(out, index=t.index, dtype=object)
+            ev.append(Evidence("connected", who=name, date=connected[i]))
+        out[i] = tuple(ev)
+    reasons: list = [None] * len(ids)
+    said: dict[str, tuple[str, ...]] = {}
+    for i, sentence in zip(at, describe_connected(t["connected_on"].iloc[at], as_of)):
+        reasons[i] = said.get(sentence) or said.setdefault(sentence, (sentence,))
+    for i in (i for i, p in enumerate(plain) if not p):
+        reasons[i] = describe_all(out[i], as_of)
+    return pd.Series(out, index=t.index, dtype=object), reasons
+
+
+def _stamps(values: pd.Series) -> list:
+    """:func:`_stamp` of every value (a Timestamp, or None for a missing date)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return [None if v is pd.NaT else v for v in values.tolist()]
+    return [_stamp(v) for v in values.tolist()]
 
 
 def _stamp(value: object) -> pd.Timestamp | None:
@@ -458,16 +511,25 @@ def score_relevance(people: pd.DataFrame, targets: pd.DataFrame, *, weights: Wei
     """
     w = weights or Weights()
     info = targets.set_index("company")
-    priority = people["target"].map(info["priority"]).fillna(1).astype(float)
-    titles = people["target"].map(info["titles"]).map(lambda x: x if isinstance(x, tuple) else ())
-    position = people["position"].fillna("").astype(str)
+    # Each distinct (target, position) is classified and worded once: a pool of friends'
+    # exports has tens of thousands of people at the targets, and a few hundred titles.
+    target_codes, _ = pd.factorize(people["target"], use_na_sentinel=False)
+    position_codes, _ = pd.factorize(people["position"], use_na_sentinel=False)
+    codes, _ = pd.factorize(target_codes.astype(np.int64) * (int(position_codes.max(initial=0)) + 1) + position_codes)
+    first = np.unique(codes, return_index=True)[1]
+    one = people.iloc[first]
+    priority = one["target"].map(info["priority"]).fillna(1).astype(float)
+    titles = one["target"].map(info["titles"]).map(lambda x: x if isinstance(x, tuple) else ())
+    position = one["position"].fillna("").astype(str)
     role = classify_roles(position, titles)
     factor = role.map(dict(w.role_factor))
-    relevance = factor / (1.0 + w.priority_step * (priority - 1))
-    reasons = [
-        _relevance_reason(r, pos, tgt, int(p)) for r, pos, tgt, p in zip(role, position, people["target"], priority)
-    ]
-    return pd.DataFrame({"relevance": relevance.round(4), "role": role, "reasons": reasons}, index=people.index)
+    relevance = (factor / (1.0 + w.priority_step * (priority - 1))).round(4).to_numpy()
+    reasons = np.empty(len(one), dtype=object)
+    reasons[:] = [_relevance_reason(r, pos, tgt, int(p))
+                  for r, pos, tgt, p in zip(role, position, one["target"], priority)]
+    return pd.DataFrame({"relevance": relevance[codes],
+                         "role": pd.Series(role.to_numpy()[codes], index=people.index, dtype=object),
+                         "reasons": reasons[codes]}, index=people.index)
 
 
 def _relevance_reason(role: str, position: str, target: str, priority: int) -> tuple[str, ...]:

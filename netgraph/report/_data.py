@@ -11,6 +11,7 @@ import pandas as pd
 from netgraph.output import spreadsheet_safe
 from netgraph.plan import Plan
 from netgraph.report import _common as c
+from netgraph.score import among
 
 #: the columns of :func:`render_csv`, in order
 CSV_COLUMNS = ("kind", "company", "priority", "name", "url", "employer", "position", "via",
@@ -170,7 +171,7 @@ def _reach_index(plan: Plan, connectors: pd.DataFrame) -> dict[str, dict]:
     paths = plan.intro_paths
     index: dict[str, dict] = {}
     if len(paths):
-        rows = paths.loc[paths["target_id"].isin(wanted)].drop_duplicates("target_id")
+        rows = paths.loc[among(paths["target_id"], list(wanted))].drop_duplicates("target_id")
         index = dict(zip(rows["target_id"], _people(_strs(rows["target_name"]), _strs(rows["target_url"]),
                                                      _strs(rows["target_employer"]),
                                                      _strs(rows["target_position"]))))

@@ -34,3 +34,28 @@ def plural(count: int, word: str) -> str:
     ('1 give', '2 asks')
     """
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+_LETTER_NAMES_WITH_VOWEL_SOUND = frozenset("AEFHILMNORSX")  # "an SRE", "an HR partner", "an MBA"
+_CONSONANT_SOUNDS = ("uni", "use", "usu", "uti", "ux", "eu", "one", "once")
+
+
+def article(word: str) -> str:
+    """``a`` or ``an`` for the sound the word starts with, not its letter.
+
+    Examples
+    --------
+    >>> [f"{article(w)} {w}" for w in ("Engineer", "UX Researcher", "University Recruiter", "SRE")]
+    ['an Engineer', 'a UX Researcher', 'a University Recruiter', 'an SRE']
+    >>> [f"{article(w)} {w}" for w in ("HR Partner", "Backend Engineer", "hour")]
+    ['an HR Partner', 'a Backend Engineer', 'an hour']
+    """
+    first = (word.split() or [""])[0]
+    if len(first) > 1 and first.isupper() and first.isalpha():  # an acronym, said letter by letter
+        return "an" if first[0] in _LETTER_NAMES_WITH_VOWEL_SOUND else "a"
+    lower = word.casefold()
+    if lower.startswith(_CONSONANT_SOUNDS):
+        return "a"
+    if lower.startswith(("hour", "honest", "honour", "honor", "heir")):
+        return "an"
+    return "an" if lower[:1] in "aeiou" else "a"

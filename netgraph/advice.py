@@ -145,10 +145,11 @@ def suggest_offer(node: dict, evidence: tuple = ()) -> str:
     if any(e.kind == "recommendation" and e.direction == "received" for e in evidence):
         return "thank them again for the recommendation, and offer one in return"
     if jobs:
-        return (f"share news from {jobs[0].place} or what you are working on now; you may have overlapped "
-                "there, so ask rather than assume")
+        guess = "you may have overlapped there, so ask rather than assume" if jobs[0].inferred else "you worked there"
+        return f"share news from {jobs[0].place} or what you are working on now ({guess})"
     if schools:
-        return f"mention {schools[0].place}: an alumni event or news from there, if you know of one"
+        guess = ", if they were there too (a guess from the dates)" if schools[0].inferred else ""
+        return f"mention {schools[0].place}: an alumni event or news from there{guess}"
     if position:
         return (f"nothing specific in your data: share an article, talk or tool you found useful that "
                 f"fits their work as {position}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from netgraph._words import article
 from netgraph.io.export import Export
 
 __all__ = ["Background", "read_background", "write_blurb"]
@@ -102,8 +103,6 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1].casefold() in "aeiou" else "a"
 
 
 def write_blurb(background: Background, *, looking_for: Sequence[str] = (), voice: str = "third") -> str:
@@ -131,37 +130,38 @@ def write_blurb(background: Background, *, looking_for: Sequence[str] = (), voic
     ...     skills=("Python", "PostgreSQL", "AWS", "Docker"), schools=(("Flatiron School", "Software Engineering"),))
     >>> for sentence in write_blurb(b, looking_for=["Backend Engineer"]).split(". "):
     ...     print(sentence)
-    Robin is a Software Engineer II at Klaviyo, and before that was a Software Engineer at Toast
+    Robin Castellanos is a Software Engineer II at Klaviyo (before that, Software Engineer at Toast)
     Robin studied Software Engineering at Flatiron School and works with Python, PostgreSQL and AWS
-    Robin is looking for a Backend Engineer role.
+    Now looking for a Backend Engineer role.
     >>> write_blurb(b, voice="first").split(". ")[0]
-    "I'm a Software Engineer II at Klaviyo, and before that was a Software Engineer at Toast"
+    "I'm a Software Engineer II at Klaviyo (before that, Software Engineer at Toast)"
     >>> write_blurb(Background("Sam Lee"))
     ''
     """
     first = voice == "first"
-    who = "I" if first else (_first(background.name) or "They")
-    am = "I'm" if first else f"{who} is"
+    name = background.name.strip()
+    who = "I" if first else (_first(name) or "They")
+    opener = "I'm" if first else f"{name or who} is"
     works = "work" if first else "works"
     sentences: list[str] = []
     current = [r for r in background.roles if r[3] is None]
     past = [r for r in background.roles if r[3] is not None]
     if current:
         title, company, _, _ = current[0]
-        now = f"{am} {_article(title)} {title} at {company}" if title and company else \
-            f"{who} {works} at {company}" if company else f"{who} {works} as {_article(title)} {title}"
+        now = f"{opener} {article(title)} {title} at {company}" if title and company else \
+            f"{name or who} {works} at {company}" if company else f"{opener} {article(title)} {title}"
         if past and past[0][1]:
-            before = f"{_article(past[0][0])} {past[0][0]} at {past[0][1]}" if past[0][0] else past[0][1]
-            now += f", and before that was {before}"
+            before = f"{past[0][0]} at {past[0][1]}" if past[0][0] else past[0][1]
+            now += f" (before that, {before})"
         sentences.append(now + ".")
     elif background.headline:
-        owner = "my" if first else f"{who}'s"
+        owner = "my" if first else f"{name or who}'s"
         sentences.append(f"In {owner} own words: {background.headline.rstrip('.')}.")
     elif past:
         title, company, _, _ = past[0]
-        was = "I was" if first else f"{who} was"
-        sentences.append(f"{was} most recently {_article(title)} {title} at {company}." if title and company
-                         else f"{who} most recently worked at {company or title}.")
+        was = "I was" if first else f"{name or who} was"
+        sentences.append(f"{was} most recently {article(title)} {title} at {company}." if title and company
+                         else f"{was} most recently at {company or title}.")
     second = []
     if background.schools:
         school, degree = background.schools[0]
@@ -169,9 +169,9 @@ def write_blurb(background: Background, *, looking_for: Sequence[str] = (), voic
     if background.skills:
         second.append(f"{works} with {_join(list(background.skills[:3]))}")
     if second:
-        sentences.append(f"{who} {' and '.join(second)}.")
+        subject = who if sentences else (name or who)
+        sentences.append(f"{subject} {' and '.join(second)}.")
     if looking_for and sentences:
         wanted = " or ".join(looking_for[:2])
-        looking = "I'm" if first else f"{who} is"
-        sentences.append(f"{looking} looking for {_article(wanted)} {wanted} role.")
+        sentences.append(f"{'I am' if first else 'Now'} looking for {article(wanted)} {wanted} role.")
     return " ".join(sentences[:3])

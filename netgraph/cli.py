@@ -340,8 +340,9 @@ def draft(export, targets, network, known, contacts, as_of, no_aliases, quiet, d
         raise click.UsageError("--target is needed (a target company or a person), except with --step share-request")
     plan = _load(export, targets, network, known, contacts, as_of, no_aliases, quiet, db)
     drafts = [draft_message(plan, target=target, via=via, step=step)]
-    if step is None and drafts[0].step == "thank-you":  # a yes: thank them, then write to the person introduced
-        drafts.append(draft_message(plan, target=target, via=via, step="to-them"))
+    if step is None and drafts[0].step == "thank-you" and "introduce me" in drafts[0].body:
+        # a yes to an introduction: thank them, then write to the person introduced
+        drafts.append(draft_message(plan, target=target, via=via or drafts[0].recipient, step="to-them"))
     if fmt == "json":
         records = [draft_record(d) for d in drafts]
         _echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))

@@ -96,7 +96,8 @@ def _why(pid: str, plan: Plan, role: str) -> str:
         parts.append(f"works at {', '.join(companies)}")
     if "connector" in role:
         reach = plan.intro_paths.loc[plan.intro_paths["connector_id"] == pid]
-        parts.append(f"knows {reach['target_id'].nunique()} people at {', '.join(reach['company'].unique())}")
+        n = reach["target_id"].nunique()
+        parts.append(f"knows {n} {'person' if n == 1 else 'people'} at {', '.join(reach['company'].unique())}")
     return " and ".join(parts)
 
 

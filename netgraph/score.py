@@ -212,7 +212,8 @@ def score_ties(
     t["sent"] = msgs["sent"].fillna(0).astype(int)
     t["received"] = msgs["received"].fillna(0).astype(int)
     t["messages"] = t["sent"] + t["received"]
-    decayed = msgs["decayed"].fillna(0.0)
+    # Messages you sent that were never answered are outreach, not a relationship: no points.
+    decayed = msgs["decayed"].fillna(0.0).where(t["received"] > 0, 0.0)
     reply_age = _age_days(msgs["last_reply"], now)
     exchanges = msgs["exchanges"].fillna(0).astype(float)
     points = w.message * np.log1p(decayed) + w.two_way * exchanges / (exchanges + 2) * pd.Series(

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from netgraph._words import plural
+from netgraph._words import article, plural
 from netgraph.companies import match_companies, read_targets
 from netgraph.errors import SourceError, TargetsError
 from netgraph.evidence import Evidence, describe_evidence
@@ -385,14 +385,10 @@ def _evidence(reasons: tuple[str, ...], records: tuple[Evidence, ...], as_of: dt
 def _description(position: str, company: str, warmth: float, first: str) -> str:
     """``a Backend Engineer at Stripe whom Kofi knows well``: a redacted person."""
     how = "knows well" if warmth >= KNOWS_WELL else "knows" if warmth >= KNOWS else "knows only slightly"
-    role = f"{_article(position)} {position}" if position else "someone"
+    role = f"{article(position)} {position}" if position else "someone"
     return f"{role} at {company} whom {first} {how}"
 
 
-def _article(word: str) -> str:
-    lower = word.lower()
-    vowel = lower[:1] in "aeiou" and not lower.startswith(("uni", "use", "usu", "ux", "eu", "one"))
-    return "an" if vowel or lower.startswith(("hr ", "mba")) else "a"
 
 
 # ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ class Weights:
     ----------
     message : 0.35
         Points per ``log(1 + n)`` decayed messages: the 20th message adds less than the 2nd.
+        Messages you sent that were never answered earn nothing: outreach is not a tie.
     two_way : 0.6
         Extra points when messages went both ways: times ``n / (n + 2)`` for ``n``
         messages on the quieter side (one exchange earns a third), decayed by the age of

@@ -145,7 +145,7 @@ def test_openers_use_only_what_the_data_holds(tmp_path, targets):
     plan = _plan(tmp_path, me, targets, extra={"Invitations.csv": invitations})
     mara_body = draft_message(plan, target="Mara Baker").body
     assert "for a while" not in mara_body
-    assert "Thank you again for connecting" in mara_body
+    assert "Thanks for reaching out to connect" in mara_body
     lukasz_body = draft_message(plan, target="Łukasz Nowak").body
     assert "since we last talked" not in lukasz_body
     assert "none answered" in " ".join(_insider(plan, "Łukasz Nowak")["reasons"])

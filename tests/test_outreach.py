@@ -58,9 +58,12 @@ def test_an_ask_pending_eight_days_gives_a_follow_up_naming_it(db):
 
 def test_an_ask_of_three_days_ago_is_left_alone(db):
     ask_theo(db, 3)
-    result = draft(db, "--target", "Stripe")
+    result = draft(db, "--target", "Samir Haddad")
     assert result.exit_code == 1
     assert "Error: you asked Theo Lindqvist on" in result.output and "before a follow-up" in result.output
+    # meanwhile the company's draft goes to someone else: one ask per person at a time
+    other = draft(db, "--target", "Stripe")
+    assert other.exit_code == 0 and not other.output.startswith("To: Theo Lindqvist")
 
 
 def test_a_yes_gives_a_thank_you_and_the_message_to_the_person_introduced(db):
@@ -72,7 +75,7 @@ def test_a_yes_gives_a_thank_you_and_the_message_to_the_person_introduced(db):
     assert thanks["step"] == "thank-you" and thanks["to"] == THEO
     assert "let you know how our conversation goes" in thanks["body"]
     assert first["step"] == "to-them" and first["to"] == "Samir Haddad"
-    assert first["body"].startswith("Hi Samir,\n\nTheo Lindqvist kindly suggested I get in touch")
+    assert first["body"].startswith("Hi Samir,\n\nTheo Lindqvist kindly offered to connect us")
     assert "I'm a Software Engineer II at Klaviyo" in first["body"]  # the blurb, from the owner's own files
     assert set(first) == {"step", "to", "subject", "body", "alternatives"}
 
@@ -127,5 +130,18 @@ def test_the_blurb_says_less_when_a_file_is_missing_and_never_invents():
     no_skills = Background("Robin Castellanos", roles=full.roles, schools=full.schools)
     assert "works with" not in write_blurb(no_skills)
     only_headline = Background("Robin Castellanos", headline="Backend engineer | payments")
-    assert write_blurb(only_headline) == "In Robin's own words: Backend engineer | payments."
+    assert write_blurb(only_headline) == "In Robin Castellanos's own words: Backend engineer | payments."
     assert write_blurb(Background("Robin Castellanos")) == ""
+
+
+def test_steps_after_a_conversation_ask_thank_the_person_you_talked_with(db):
+    log(db, "ask", "Aisha Bello", "--export", EXPORT, "--what", "coffee", "--target", "Spotify", "--on", _on(12))
+    log(db, "reply", "Aisha Bello", "--outcome", "yes", "--on", _on(10))
+    thanks = draft(db, "--target", "Aisha Bello", "--format", "json")
+    assert thanks.exit_code == 0, thanks.output
+    record = json.loads(thanks.output)  # one draft: there is nobody else to write to
+    assert record["step"] == "thank-you" and "introduc" not in record["body"]
+    log(db, "reply", "Aisha Bello", "--outcome", "talked", "--on", _on(2))
+    after = draft(db, "--target", "Aisha Bello")
+    assert "Subject: Thank you for your time" in after.output
+    assert "them" not in after.output.split("\n\n", 2)[2].split()[:3] and "introduction" not in after.output

@@ -426,9 +426,13 @@ def test_draft_through_a_lost_touch_connector_reconnects_first(plan):
     assert any("Noor" in a and a.startswith("Later") for a in draft.alternatives)
 
 
-def test_draft_for_a_company_picks_the_warmest_ask(plan):
+def test_draft_for_a_company_picks_the_reports_suggested_ask(plan):
     assert draft_message(plan, target="STRIPE").recipient == "Maya Chen"
-    assert draft_message(plan, target="shopify").recipient == "Sam Lee"
+    # Sam Lee's one ask this week is about Stripe, so Shopify's first step is someone else
+    sam = next(a for a in plan.actions if a.recipient["name"] == "Sam Lee")
+    assert sam.company == "Stripe"
+    assert draft_message(plan, target="shopify").recipient == "Tom Okafor"
+    assert draft_message(plan, target="shopify", via="Sam Lee").recipient == "Sam Lee"
 
 
 def test_draft_names_ignore_case_and_accents(plan):

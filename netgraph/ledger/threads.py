@@ -35,7 +35,8 @@ def next_step(stage: str, days_since: int, *, follow_up_days: float | None = Non
     if stage == "asked":
         wait = Weights().follow_up_days if follow_up_days is None else follow_up_days
         return "follow-up" if days_since >= wait else ""
-    return {"yes": "thank-you", "introduced": "to-them", "talked": "report-back"}.get(stage, "")
+    steps = {"yes": "thank-you", "introduced": "to-them", "talked": "report-back", "referred": "thank-you"}
+    return steps.get(stage, "")
 
 
 def ledger_threads(entries: pd.DataFrame, *, as_of: dt.date, weights: Weights | None = None) -> pd.DataFrame:
@@ -96,7 +97,7 @@ _STEP_WORDS = {"asked": "asked", "yes": "said yes", "no": "said no", "no-answer"
 _NEXT_WORDS = {"follow-up": "a short follow-up (netgraph draft --step follow-up)",
                "thank-you": "thank them, then write to the person introduced (--step thank-you, --step to-them)",
                "to-them": "write to the person you were introduced to (--step to-them)",
-               "report-back": "tell them how it went (--step report-back)"}
+               "report-back": "tell them how it went, or thank them for their time (--step report-back)"}
 
 
 def render_threads(threads: pd.DataFrame) -> str:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from netgraph._words import article
 from netgraph.blurb import write_blurb
 from netgraph.errors import NetgraphError
-from netgraph.evidence import exchanged, find, invited
+from netgraph.evidence import exchanged, find, invited, last_exchange
 from netgraph.people import Candidate, pick_one
 from netgraph.plan import Plan
 from netgraph.report import _common as c
@@ -166,11 +167,14 @@ def draft_message(plan: Plan, *, target: str | None = None, via: str | None = No
     if found.kind == "company":
         company = every[found.key]
         actions = c.target_actions(plan, company, asks)
+        best = c.best_action(plan, company, asks)
         if via is not None:
             actions = [a for a in actions if a.target is not None]
             action = _choose_via(via, actions, what=f"connector who reaches someone at {company.company}")
-        elif actions:
-            action = actions[0]
+        elif step is None and (going := _thread_action(plan, company, actions)) is not None:
+            action = going  # a thread under way at this company: its next step comes first
+        elif best is not None:
+            action = best  # the report's suggested ask: one ask per person at a time
         else:
             raise NetgraphError(f"nobody in your network reaches {company.company} yet; look for "
                                 "classmates, former colleagues or people you met at events who work there")
@@ -196,6 +200,19 @@ def draft_message(plan: Plan, *, target: str | None = None, via: str | None = No
     else:  # pragma: no cover - a connector always reaches someone
         raise NetgraphError(f"no route to {found.name} in this plan")
     return _compose(plan, action, every[action.company], signature, step)
+
+
+def _thread_action(plan: Plan, company: c.Target, actions: list[c.Action]) -> c.Action | None:
+    """The action of the newest ledger thread at this company with a step due, if any."""
+    threads = plan.threads
+    if threads is None or threads.empty:
+        return None
+    due = threads.loc[threads["target"].eq(company.company) & threads["next_step"].ne("")]
+    for person_id in due["person_id"]:
+        for action in actions:
+            if action.recipient_id == person_id:
+                return action
+    return None
 
 
 def _compose(plan: Plan, action: c.Action, target: c.Target, signature: str, step: str | None) -> Draft:
@@ -225,6 +242,10 @@ def _share_request(plan: Plan, via: str | None, signature: str) -> Draft:
                          node, c.text(d.get("url"))) for node, d in G.nodes(data=True)
                if d.get("kind") == "person" and d.get("degree") == 1 and node != owner]
     friend = pick_one(via, friends, what="connection")
+    tie = G.edges[owner, friend.key] if owner is not None and G.has_edge(owner, friend.key) else {}
+    if tie.get("warmth", 0.0) < plan.weights.warm_warmth:
+        raise NetgraphError(f"a share pack is a real favour, and {friend.name} is not someone you know well "
+                            f"(warmth {tie.get('warmth', 0.0):.2f}); ask a friend you are in touch with")
     subject, body = share_request(plan, {"name": friend.name})
     text = "\n\n".join([f"Hi {c.first_name(friend.name)},", *body, f"Best,\n{signature}"]) + "\n"
     return Draft(recipient=friend.name, subject=subject, body=text, step="share-request")
@@ -274,6 +295,9 @@ def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
         return "close"
     if any(e.kind == "note" and "met-recently" in e.tags for e in evidence):
         return "met"
+    last = last_exchange(evidence)
+    if talked and last is not None and (pd.Timestamp(as_of) - last).days <= 365:
+        return "talked"  # a recent conversation says more than where you met
     confirmed = [e for e in find(evidence, "shared_history") if not e.inferred]
     if any(e.flag == "job" for e in confirmed):
         return "colleague"
@@ -293,14 +317,14 @@ def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
 
 
 _OPENERS = {
-    "recommended": "Thanks again for the recommendation you wrote for me; it still helps.",
+    "recommended": "Thanks again for the recommendation you wrote for me.",
     "close": "I hope your week is going well.",
     "met": "It was good to meet you recently.",
     "colleague": "I hope things are good with you since we worked together.",
     "classmate": "I hope all is well since we studied together.",
     "talked": "I hope you've been well since we last talked.",
     "unanswered": "I hope you're well. I know my last message may have come at a busy time.",
-    "they invited": "Thank you again for connecting with me here.",
+    "they invited": "Thanks for reaching out to connect here.",
     "you invited": "Thank you for accepting my invitation to connect.",
     "new": "We connected here recently, and I wanted to properly introduce myself.",
     "never talked": "We're connected here, though I don't think we've properly talked yet.",
@@ -354,7 +378,7 @@ def _conversation(action: c.Action, titles: tuple[str, ...], role: str, history:
     if role == "recruiter":
         return f"A question about {looking}", [
             _opener(history),
-            f"I'm looking at {looking}, and as {_article(position)} {position} there you'd know how "
+            f"I'm looking at {looking}, and as {article(position)} {position} there you'd know how "
             "the hiring works and which teams are looking.",
             f"Would you have 20 minutes for a call about the open roles and how {company}'s process runs? "
             "I'll fit around your calendar.",
@@ -362,7 +386,7 @@ def _conversation(action: c.Action, titles: tuple[str, ...], role: str, history:
         ]
     knows = {"hiring manager": "what your team looks for",
              "wanted title": "what the work is really like"}.get(role, f"what it's really like to work at {company}")
-    inside = (f"As {_article(position)} {position} there, you'd know {knows}." if position
+    inside = (f"As {article(position)} {position} there, you'd know {knows}." if position
               else f"You'd know {knows}.")
     return f"20 minutes about your work at {company}?", [
         _opener(history),
@@ -412,15 +436,17 @@ def _introduction(plan: Plan, action: c.Action, target: c.Target, history: str) 
     position = person.get("position", "")
     company = action.company
     role = _role_words(target.titles)
-    goal = f"I'm looking for a new role as {_article(role)} {role}" if role else "I'm looking for a new role"
-    rank = ("is at the top of my list" if target.priority == 1 and _is_top_choice(plan, action)
+    goal = f"I'm looking for a new role as {article(role)} {role}" if role else "I'm looking for a new role"
+    firsts = [t for t in c.targets(plan) if t.priority == 1]
+    rank = ("is at the top of my list" if target.priority == 1 and len(firsts) == 1
+            else "is high on my list" if target.priority == 1 and _is_top_choice(plan, action)
             else "is one of the companies I'd most like to join")
-    job = f", who works there as {_article(position)} {position}" if position else f", who works at {company}"
+    job = f", who works there as {article(position)} {position}" if position else f", who works at {company}"
     G = plan.G
     if G.has_edge(action.recipient_id, action.target_id) and any(
             e.kind == "export_age" for e in G.edges[action.recipient_id, action.target_id].get("evidence", ())):
         # the tie comes from an old export: a guess, worded as one
-        job = (f", who I believe works there as {_article(position)} {position} (my information may be out of "
+        job = (f", who I believe works there as {article(position)} {position} (my information may be out of "
                "date)" if position else f", who I believe works at {company} (my information may be out of date)")
     why = {
         "recruiter": f"As a recruiter there, {first} would know where someone with my background could fit.",
@@ -447,8 +473,6 @@ def _blurb_lines(plan: Plan, titles: tuple[str, ...]) -> list[str]:
     return ["To make it easy, here is a short note about me you can forward as it is:", "> " + blurb]
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1].casefold() in "aeiou" else "a"
 
 
 def _alternatives(plan: Plan, action: c.Action, role: str, titles: tuple[str, ...]) -> tuple[str, ...]:

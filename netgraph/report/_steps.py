@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from netgraph._words import article
 from netgraph.actions import Action
 from netgraph.blurb import write_blurb
 from netgraph.errors import NetgraphError
@@ -93,6 +94,16 @@ def _asked_about(thread: dict | None, action: Action) -> str:
     return what or f"{action.company}"
 
 
+def _subject_of(thread: dict | None, action: Action) -> str:
+    """What the earlier ask was about, in words: an introduction, a referral, or a conversation."""
+    about = _about(thread, action)
+    if about:
+        return f"an introduction to {about}"
+    if action.kind == "referral":
+        return f"a referral at {action.company}"
+    return f"a short conversation about {action.company}"
+
+
 def follow_up(plan: Plan, action: Action) -> tuple[str, list[str]]:
     """A short nudge naming the earlier ask and its date; never a second ask."""
     thread = thread_for(plan, action)
@@ -101,22 +112,34 @@ def follow_up(plan: Plan, action: Action) -> tuple[str, list[str]]:
                             "log it first: netgraph log ask ... --target COMPANY")
     when = c.long_date(thread["asked_on"])
     return f"Following up on my note of {when}", [
-        f"I wanted to follow up on my message of {when} about {_asked_about(thread, action)}.",
+        f"I wanted to follow up on my message of {when} about {_subject_of(thread, action)}.",
         "I know things get busy, so no pressure at all: if now isn't a good time, that's completely fine.",
         "Thanks either way.",
     ]
 
 
 def thank_you(plan: Plan, action: Action) -> tuple[str, list[str]]:
-    """To the connector who said yes: thanks, and a promise to tell them how it went."""
+    """Thanks for a yes (an introduction, a referral, a conversation), and a promise of news."""
     thread = thread_for(plan, action)
     about = _about(thread, action)
-    first = c.first_name(about) if about else ""
+    if about:
+        return "Thank you!", [
+            f"Thank you so much for agreeing to introduce me to {about}; I really appreciate it.",
+            f"I'll reach out to {c.first_name(about)} and let you know how our conversation goes.",
+            "If there's ever anything I can do for you in return, just say.",
+        ]
+    if action.kind == "referral" or (thread is not None and thread["stage"] == "referred"):
+        done = thread is not None and thread["stage"] == "referred"
+        return "Thank you!", [
+            f"Thank you so much for {'referring me' if done else 'agreeing to refer me'} at {action.company}; "
+            "I really appreciate it.",
+            "I'll let you know how the process goes." if done else
+            "I'll send you my CV and the link to the posting today, so it takes you as little time as possible.",
+            "If there's ever anything I can do for you in return, just say.",
+        ]
     return "Thank you!", [
-        f"Thank you so much for agreeing to introduce me{' to ' + about if about else ''}; I really appreciate it.",
-        f"I'll reach out to {first} and let you know how our conversation goes." if first
-        else "I'll let you know how it goes.",
-        "If there's ever anything I can do for you in return, just say.",
+        f"Thank you for agreeing to talk about your work at {action.company}; I'm looking forward to it.",
+        "I'll send a couple of times that might suit you, and I'll keep it to 20 minutes.",
     ]
 
 
@@ -130,8 +153,8 @@ def to_them(plan: Plan, action: Action, titles: tuple[str, ...]) -> tuple[str, s
     connector = action.recipient["name"]
     position = str((action.target or {}).get("position", ""))
     blurb = write_blurb(plan.me, looking_for=titles, voice="first")
-    work = f"your work as {_article(position)} {position}" if position else f"your work at {action.company}"
-    lines = [f"{connector} kindly suggested I get in touch, and I'm glad to be connected."]
+    work = f"your work as {article(position)} {position}" if position else f"your work at {action.company}"
+    lines = [f"{connector} kindly offered to connect us, and I'm glad to be in touch."]
     if blurb:
         lines.append(blurb)
     lines += [f"Would you have 20 minutes in the next couple of weeks for a call? I'd love to hear about {work} "
@@ -142,12 +165,18 @@ def to_them(plan: Plan, action: Action, titles: tuple[str, ...]) -> tuple[str, s
 
 
 def report_back(plan: Plan, action: Action) -> tuple[str, list[str]]:
-    """To the connector after the conversation: how it went, with thanks; no new ask."""
+    """After the conversation: to the connector, how it went; to the person you talked with, thanks."""
     thread = thread_for(plan, action)
     about = _about(thread, action)
     talked = [day for stage, day in (thread["steps"] if thread else ()) if stage == "talked"]
     when = f" on {c.long_date(talked[-1])}" if talked else ""
-    first = c.first_name(about) if about else "them"
+    if not about:  # you talked with them yourself: a thank-you, not news
+        return "Thank you for your time", [
+            f"Thank you for taking the time to talk{when}; it was really helpful to hear how things work at "
+            f"{action.company}.",
+            "I'll keep you posted on how my search goes, and let me know if I can ever return the favour.",
+        ]
+    first = c.first_name(about)
     return f"How it went with {first}", [
         f"I wanted to let you know that {first} and I talked{when}, and it was really helpful.",
         "Thank you again for the introduction: it made a real difference.",
@@ -169,5 +198,3 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1].casefold() in "aeiou" else "a"

@@ -261,3 +261,11 @@ def test_a_share_pack_carries_the_friends_evidence_where_a_bare_export_cannot(tm
     olga = paths.set_index("target_name").loc["Olga Often"]
     assert olga["source"] == "pack"
     assert any("30 messages both ways" in r and "per Theo's share of 2026-11-20" in r for r in olga["reasons"])
+
+
+def test_someone_whose_message_you_never_answered_gets_an_apology_not_a_stranger_opener(tmp_path, targets):
+    claire = P("Claire", "Cunning", "claire-cunning", "Stripe", "Backend Engineer", "2021-01-01")
+    plan = _plan(tmp_path, Ex(ME, [claire], messages=[Msg(claire, False, "2022-05-01")]), targets)
+    body = draft_message(plan, target="Claire Cunning").body
+    assert "never replied to your kind message" in body
+    assert "properly talked" not in body and "since we last talked" not in body

@@ -284,7 +284,8 @@ def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
     """How you know them, from the evidence only (never from reason sentences).
 
     One of ``recommended``, ``close``, ``met`` (your note says so), ``colleague``,
-    ``classmate``, ``talked``, ``unanswered``, ``they invited``, ``you invited``, ``new``
+    ``classmate``, ``talked``, ``unanswered``, ``they wrote`` (you never answered),
+    ``they invited``, ``you invited``, ``new``
     (connected in the last three months) or ``never talked``.
     """
     warmth = action.warmth if action.warmth is not None else 0.0
@@ -307,6 +308,8 @@ def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
         return "talked"
     if any(e.kind == "messages" and e.direction == "sent" for e in evidence):
         return "unanswered"
+    if any(e.kind == "messages" and e.direction == "received" for e in evidence):
+        return "they wrote"
     invitation = invited(evidence)
     if invitation is not None and invitation.date is not None and (pd.Timestamp(as_of) - invitation.date).days <= 365:
         return "they invited" if invitation.direction == "received" else "you invited"
@@ -324,6 +327,7 @@ _OPENERS = {
     "classmate": "I hope all is well since we studied together.",
     "talked": "I hope you've been well since we last talked.",
     "unanswered": "I hope you're well. I know my last message may have come at a busy time.",
+    "they wrote": "I'm sorry I never replied to your kind message; I'd like to make up for that now.",
     "they invited": "Thanks for reaching out to connect here.",
     "you invited": "Thank you for accepting my invitation to connect.",
     "new": "We connected here recently, and I wanted to properly introduce myself.",

@@ -15,6 +15,7 @@ person as a connector for a while.
                          from :class:`~netgraph.weights.Weights`), :func:`render_ledger`
 :mod:`.people`           the person a command means (:func:`resolve_person`)
 :mod:`.check`            ``netgraph log check``: problems found, and their repair
+:mod:`.days`             the days an entry may carry and how they are stored
 :mod:`.threads`          the tracker: where each ask's thread stands (asked, introduced,
                          talked, referred, applied) and the next step
 =======================  ================================================================

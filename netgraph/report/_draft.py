@@ -8,18 +8,15 @@ introduction, told why that person, and offered a blurb to forward.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-
-import pandas as pd
 
 from netgraph._words import article
 from netgraph.blurb import write_blurb
 from netgraph.errors import NetgraphError
-from netgraph.evidence import exchanged, find, invited, last_exchange
 from netgraph.people import Candidate, pick_one
 from netgraph.plan import Plan
 from netgraph.report import _common as c
+from netgraph.report._openers import history, opener, tie_evidence
 from netgraph.report._steps import STEPS, choose_step, follow_up, report_back, share_request, thank_you, to_them
 from netgraph.roles import classify_role
 
@@ -273,99 +270,32 @@ def _role_words(titles: tuple[str, ...]) -> str:
     return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
 
 
-def _tie_evidence(plan: Plan, person_id: str) -> tuple:
-    owner = plan.G.graph.get("owner")
-    if owner is not None and plan.G.has_edge(owner, person_id):
-        return tuple(plan.G.edges[owner, person_id].get("evidence", ()))
-    return ()
-
-
-def _history(action: c.Action, evidence: tuple, as_of: dt.date) -> str:
-    """How you know them, from the evidence only (never from reason sentences).
-
-    One of ``recommended``, ``close``, ``met`` (your note says so), ``colleague``,
-    ``classmate``, ``talked``, ``unanswered``, ``they wrote`` (you never answered),
-    ``they invited``, ``you invited``, ``new``
-    (connected in the last three months) or ``never talked``.
-    """
-    warmth = action.warmth if action.warmth is not None else 0.0
-    talked = exchanged(evidence)
-    if any(e.kind == "recommendation" and e.direction == "received" for e in evidence) and talked:
-        return "recommended"
-    if warmth >= 0.6 and talked:
-        return "close"
-    if any(e.kind == "note" and "met-recently" in e.tags for e in evidence):
-        return "met"
-    last = last_exchange(evidence)
-    if talked and last is not None and (pd.Timestamp(as_of) - last).days <= 365:
-        return "talked"  # a recent conversation says more than where you met
-    confirmed = [e for e in find(evidence, "shared_history") if not e.inferred]
-    if any(e.flag == "job" for e in confirmed):
-        return "colleague"
-    if any(e.flag == "school" for e in confirmed):
-        return "classmate"
-    if talked:
-        return "talked"
-    if any(e.kind == "messages" and e.direction == "sent" for e in evidence):
-        return "unanswered"
-    if any(e.kind == "messages" and e.direction == "received" for e in evidence):
-        return "they wrote"
-    invitation = invited(evidence)
-    if invitation is not None and invitation.date is not None and (pd.Timestamp(as_of) - invitation.date).days <= 365:
-        return "they invited" if invitation.direction == "received" else "you invited"
-    connected = find(evidence, "connected")
-    if connected and connected[0].date is not None and (pd.Timestamp(as_of) - connected[0].date).days <= 90:
-        return "new"
-    return "never talked"
-
-
-_OPENERS = {
-    "recommended": "Thanks again for the recommendation you wrote for me.",
-    "close": "I hope your week is going well.",
-    "met": "It was good to meet you recently.",
-    "colleague": "I hope things are good with you since we worked together.",
-    "classmate": "I hope all is well since we studied together.",
-    "talked": "I hope you've been well since we last talked.",
-    "unanswered": "I hope you're well. I know my last message may have come at a busy time.",
-    "they wrote": "I'm sorry I never replied to your kind message; I'd like to make up for that now.",
-    "they invited": "Thanks for reaching out to connect here.",
-    "you invited": "Thank you for accepting my invitation to connect.",
-    "new": "We connected here recently, and I wanted to properly introduce myself.",
-    "never talked": "We're connected here, though I don't think we've properly talked yet.",
-}
-
-
-def _opener(history: str) -> str:
-    """A first line fitted to how you know them, claiming nothing the data does not hold."""
-    return _OPENERS[history]
-
-
 def _write(plan: Plan, action: c.Action, target: c.Target, signature: str) -> Draft:
     titles = target.titles
     person = action.recipient
     role = _role(plan, action.recipient_id, person["position"], titles)
-    history = _history(action, _tie_evidence(plan, action.recipient_id), plan.as_of)
+    how = history(action, tie_evidence(plan, action.recipient_id), plan.as_of)
     if action.kind == "referral":
-        subject, body = _referral(action, titles, history)
+        subject, body = _referral(action, titles, how)
     elif action.kind == "conversation":
-        subject, body = _conversation(action, titles, role, history)
+        subject, body = _conversation(action, titles, role, how)
     elif action.kind in ("reconnect", "reconnect_first"):
-        subject, body = _reconnect(action, history)
+        subject, body = _reconnect(action, how)
     else:
-        subject, body = _introduction(plan, action, target, history)
+        subject, body = _introduction(plan, action, target, how)
     greeting = f"Hi {c.first_name(person['name'])},"
     text = "\n\n".join([greeting, *body, f"Best,\n{signature}"]) + "\n"
     alternatives = _alternatives(plan, action, role, titles)
     return Draft(recipient=person["name"], subject=subject, body=text, alternatives=alternatives)
 
 
-def _referral(action: c.Action, titles: tuple[str, ...], history: str) -> tuple[str, list[str]]:
+def _referral(action: c.Action, titles: tuple[str, ...], how: str) -> tuple[str, list[str]]:
     company = action.company
     role = _role_words(titles)
     wanted = f"a {role} role at {company}" if role else f"a role at {company}"
     subject = f"Would you refer me for {wanted}?"
     return subject, [
-        _opener(history),
+        opener(how),
         f"I'm applying for {wanted}, and since you know me and how I work, you're the first "
         "person I wanted to ask: would you be willing to refer me?",
         "To keep it quick for you, I can send my CV, the link to the posting and two or "
@@ -374,14 +304,14 @@ def _referral(action: c.Action, titles: tuple[str, ...], history: str) -> tuple[
     ]
 
 
-def _conversation(action: c.Action, titles: tuple[str, ...], role: str, history: str) -> tuple[str, list[str]]:
+def _conversation(action: c.Action, titles: tuple[str, ...], role: str, how: str) -> tuple[str, list[str]]:
     company = action.company
     wanted = _role_words(titles)
     looking = f"{wanted} roles at {company}" if wanted else f"roles at {company}"
     position = action.recipient["position"]
     if role == "recruiter":
         return f"A question about {looking}", [
-            _opener(history),
+            opener(how),
             f"I'm looking at {looking}, and as {article(position)} {position} there you'd know how "
             "the hiring works and which teams are looking.",
             f"Would you have 20 minutes for a call about the open roles and how {company}'s process runs? "
@@ -393,7 +323,7 @@ def _conversation(action: c.Action, titles: tuple[str, ...], role: str, history:
     inside = (f"As {article(position)} {position} there, you'd know {knows}." if position
               else f"You'd know {knows}.")
     return f"20 minutes about your work at {company}?", [
-        _opener(history),
+        opener(how),
         f"I'm looking at {looking}. {inside}",
         "Would you have 20 minutes in the next couple of weeks for a call or a coffee? "
         "I'll fit around your calendar.",
@@ -401,15 +331,15 @@ def _conversation(action: c.Action, titles: tuple[str, ...], role: str, history:
     ]
 
 
-def _reconnect(action: c.Action, history: str) -> tuple[str, list[str]]:
+def _reconnect(action: c.Action, how: str) -> tuple[str, list[str]]:
     person = action.recipient
     # someone you know at a target works there; a connector's employer is their own
     where = action.company if action.kind == "reconnect" else (person["company"] or action.company)
     at = f" at {where}" if where else ""
-    if history in ("never talked", "new", "they invited", "you invited", "unanswered"):
+    if how in ("never talked", "new", "they invited", "you invited", "unanswered", "they wrote"):
         # nothing to re-connect with: an honest first hello, no request yet
         return "Hello", [
-            _opener(history),
+            opener(how),
             f"I'm curious how things are going for you{at}, and I'd be glad to hear what you're working on.",
             "No agenda beyond that: I hope to keep in touch.",
         ]
@@ -418,7 +348,7 @@ def _reconnect(action: c.Action, history: str) -> tuple[str, list[str]]:
                      f"going for you{at}.",
         "colleague": f"It's been a long time since we worked together, and I've wondered how things are "
                      f"going for you{at}.",
-    }.get(history, f"It's been a long time since we last talked, and I've wondered how things are "
+    }.get(how, f"It's been a long time since we last talked, and I've wondered how things are "
                    f"going for you{at}.")
     return "Thought of you", [
         first,
@@ -434,7 +364,7 @@ def _is_top_choice(plan: Plan, action: c.Action) -> bool:
     return action.priority == 1
 
 
-def _introduction(plan: Plan, action: c.Action, target: c.Target, history: str) -> tuple[str, list[str]]:
+def _introduction(plan: Plan, action: c.Action, target: c.Target, how: str) -> tuple[str, list[str]]:
     person = action.target or {}
     name, first = person.get("name", ""), c.first_name(person.get("name", ""))
     position = person.get("position", "")
@@ -460,7 +390,7 @@ def _introduction(plan: Plan, action: c.Action, target: c.Target, history: str) 
     }.get(_role(plan, action.target_id, position, target.titles),
           f"A conversation with {first} would help me understand {company} from the inside.")
     return f"Would you introduce me to {name}?", [
-        _opener(history),
+        opener(how),
         f"{goal}, and {company} {rank}. I noticed you're connected with {name}{job}. {why}",
         f"Would you be comfortable introducing me to {first}?",
         *_blurb_lines(plan, target.titles),

@@ -171,7 +171,7 @@ def rank_connectors(intro_paths: pd.DataFrame, G: nx.Graph, *, weights: Weights 
             "ask_about": tuple(picks["target_id"]),
             "reasons": _connector_reasons(paths, picks, tie, cold),
         })
-    out = pd.DataFrame(rows, columns=CONNECTOR_COLUMNS)
+    out = _frame(rows, CONNECTOR_COLUMNS)
     return out.sort_values(["score", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
@@ -198,8 +198,22 @@ def _order(G: nx.Graph) -> dict:
     return {d["name"]: d["order"] for _, d in _hubs(G)}
 
 
+def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
+    """Rows (tuples or dicts) as a frame whose text columns hold Python ``str`` (object
+    dtype, which the frame conventions allow): the report and the week's plan read the
+    answers row by row, twice as fast as from pandas' arrow-backed strings."""
+    if not rows:
+        return pd.DataFrame(rows, columns=columns)
+    if isinstance(rows[0], dict):
+        values = {c: [r[c] for r in rows] for c in columns}
+    else:
+        values = dict(zip(columns, (list(v) for v in zip(*rows))))
+    return pd.DataFrame({c: pd.Series(v, dtype=object) if isinstance(v[0], str) else v for c, v in values.items()},
+                        columns=columns)
+
+
 def _ranked(rows: list, columns: list[str], *, company_order: dict) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _frame(rows, columns)
     if frame.empty:
         return frame
     frame = frame.assign(_order=frame["company"].map(company_order), _name=frame[columns[3]])

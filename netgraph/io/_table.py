@@ -27,7 +27,7 @@ import pandas as pd
 from netgraph.errors import ExportFormatError
 from netgraph.io._frames import str_array
 from netgraph.io._load import Blank, Loaded, binary_error, describe_blank, looks_binary
-from netgraph.io._parse import parse_rows
+from netgraph.io._parse import parse_kept, parse_rows
 
 logger = logging.getLogger(__name__)
 
@@ -257,10 +257,17 @@ def read_table(text: Text, header: Header, columns: Sequence[str] | None = None,
     names = [keys[i] for i in wanted]
     problems = {b.line: describe_blank(b, _column_of(b, header)) for b in text.blanks if b.line > header.line}
     single = [] if multiline is None else [i for i, name in enumerate(names) if name not in multiline]
-    rows = parse_rows(text, header, wanted, all_columns=columns is None, problems=problems,
-                      single_line=single)
+    kept = None
+    if keep is not None and keep[0] in names and not problems:
+        def choose(distinct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            stripped = _strip(distinct)
+            return np.asarray(keep[1](stripped), dtype=bool), stripped
+
+        kept = parse_kept(text, header, wanted, names.index(keep[0]), choose)
+    rows = kept if kept is not None else parse_rows(text, header, wanted, all_columns=columns is None,
+                                                    problems=problems, single_line=single)
     arrays, extra, line, reasons, details = rows.arrays, rows.extra, rows.line, rows.reasons, rows.details
-    if keep is not None and keep[0] in names:
+    if keep is not None and keep[0] in names and kept is None:
         at = names.index(keep[0])
         # The filter sees each distinct stripped value once (a few thousand of 10,000).
         codes, distinct = pd.factorize(arrays[at], use_na_sentinel=False)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pandas as pd
 
 from netgraph.output import spreadsheet_safe
 from netgraph.plan import Plan
 from netgraph.report import _common as c
+from netgraph.report._json import dumps
 from netgraph.score import among
 
 #: the columns of :func:`render_csv`, in order
@@ -95,7 +95,7 @@ def render_json(plan: Plan, *, top: int | None = None) -> str:
     }
     results = sum(len(t["insiders"]) + len(t["intro_paths"]) for t in document["targets"])
     indent = 2 if results <= COMPACT_ABOVE else None
-    return json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
+    return dumps(document, indent=indent is not None) + "\n"
 
 
 #: JSON reports with more insiders and intro paths than this are written on one line.
@@ -159,6 +159,9 @@ def _reasons(value) -> list[str] | tuple[str, ...]:
 
 def _strs(column: pd.Series) -> list[str]:
     """A text column as plain strings (missing values as ``""``)."""
+    values = column.tolist()
+    if all(type(v) is str for v in values):  # the usual case: nothing to convert
+        return values
     return column.fillna("").astype(str).tolist()
 
 

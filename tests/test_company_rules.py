@@ -19,7 +19,7 @@ TARGETS = [
     "Itaú", "Tata Consultancy Services", "Citi", "JPMorgan Chase", "Apple", "Wipro", "Google",
     "Microsoft", "Uber", "Salesforce", "Cognizant", "Shell", "Visa", "Meta", "Oracle", "PwC", "Target",
     "Stone", "Capgemini", "Ericsson", "HSBC", "KPMG", "Delta Air Lines", "Bank of America",
-    "Société Générale", "Siemens", "Nvidia", "Procter & Gamble", "Block", "Snap", "Equinix",
+    "Société Générale", "Siemens", "Nvidia", "Procter & Gamble", "Block", "Snap", "Equinix", "Bloomberg", "Spotify",
 ]  # fmt: skip
 
 
@@ -387,6 +387,11 @@ def test_known_different_companies(name):
         ("Delat Air Lines", "Delta Air Lines"),
         ("Microsft", "Microsoft"),
         ("Equnix", "Equinix"),
+        ("Bloomburg", "Bloomberg"),
+        ("Microsfot", "Microsoft"),
+        ("Microsft Corporation", "Microsoft"),
+        ("Spotfiy", "Spotify"),
+        ("Salesfroce UK", "Salesforce"),
     ],
 )
 def test_typos_people_make(name, target):

@@ -44,7 +44,7 @@ FRIEND_SIZE = 10_000
 ONE_RUN = r"""
 import gc, json, sys, time
 gc.disable()
-t0 = time.perf_counter()
+t0 = (time.process_time if sys.argv[4] == "1" else time.perf_counter)()
 import datetime as dt
 from pathlib import Path
 import netgraph.load as load
@@ -52,7 +52,7 @@ import netgraph.graph, netgraph.score, netgraph.plan, netgraph.paths
 import netgraph.io._connections as conn
 import netgraph.io._reader as reader
 from netgraph.report import render_json
-imported = time.perf_counter() - t0
+imported = (time.process_time if sys.argv[4] == "1" else time.perf_counter)() - t0
 
 totals = {}
 stack = []
@@ -78,6 +78,8 @@ def patch(module, name, phase):
         setattr(module, name, timed(phase, getattr(module, name)))
 
 data, n, workers = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1"
+if sys.argv[4] == "1":  # CPU seconds of this process (steadier on a shared machine)
+    time.perf_counter = time.process_time
 if not workers:
     load.PARALLEL_FROM = 10 ** 9
 patch(load, "read_export", "reading")
@@ -116,11 +118,11 @@ PHASES = ["imports", "reading", "filtering to targets", "identity", "scoring", "
           "answers", "actions", "JSON", "other", "total"]
 
 
-def measure(data: Path, size: int, runs: int, workers: bool, env: dict) -> dict:
+def measure(data: Path, size: int, runs: int, workers: bool, env: dict, cpu: bool = False) -> dict:
     results = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", ONE_RUN, str(data), str(size // FRIEND_SIZE),
-                              "1" if workers else "0"], capture_output=True, text=True, env=env)
+                              "1" if workers else "0", "1" if cpu else "0"], capture_output=True, text=True, env=env)
         if out.returncode:
             raise SystemExit(out.stderr[-3000:])
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -134,6 +136,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="250000,1000000,3000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", action="store_true", help="read friends' exports in worker processes")
+    parser.add_argument("--cpu", action="store_true",
+                        help="CPU seconds of the main process instead of wall seconds (steadier on a shared machine)")
     parser.add_argument("--save", type=Path, help="also write the results here as JSON")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -146,8 +150,8 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NETGRAPH_LEDGER", "PYTHONDONTWRITEBYTECODE")}
     env |= {"XDG_DATA_HOME": str((args.data / "xdg").resolve()),
             "PYTHONPYCACHEPREFIX": str((args.data / "pycache").resolve())}
-    rows = [measure(args.data, size, args.runs, args.workers, env) for size in sizes]
-    print(f"seconds per phase, median of {args.runs} runs"
+    rows = [measure(args.data, size, args.runs, args.workers, env, args.cpu) for size in sizes]
+    print(f"{'CPU ' if args.cpu else ''}seconds per phase, median of {args.runs} runs"
           f" ({'friends read by worker processes' if args.workers else 'all in one process'})\n")
     print("| phase | " + " | ".join(f"{r['size']:,}" for r in rows) + " |")
     print("|---|" + "---|" * len(rows))

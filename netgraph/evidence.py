@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -110,34 +111,38 @@ def connected_records(who: Sequence[str], dates: Sequence[pd.Timestamp | None]) 
     return out
 
 
-def describe_connected(dates: pd.Series, as_of: dt.date) -> list[str]:
-    """:func:`describe_evidence` of ``Evidence("connected", date=d)`` for each date; each
-    distinct number of days is described once.
+def describe_connected(dates: pd.Series, as_of: dt.date) -> np.ndarray:
+    """:func:`describe_evidence` of ``Evidence("connected", date=d)`` for each date, as an
+    object array; each distinct number of days is described once.
 
     Examples
     --------
-    >>> describe_connected(pd.Series(pd.to_datetime(["2020-01-02", None])), dt.date(2026, 11, 20))
+    >>> describe_connected(pd.Series(pd.to_datetime(["2020-01-02", None])), dt.date(2026, 11, 20)).tolist()
     ['connected 6 years ago, no messages since', 'connected at an unknown date, no messages']
     """
     now = pd.Timestamp(as_of)
     days = now - pd.to_datetime(dates if isinstance(dates, pd.Series) else pd.Series(dates, dtype=object))
-    whole = days.dt.days.to_numpy(dtype=float, na_value=np.nan)
-    said: dict[float | None, str] = {}
-    out = []
-    for d in whole.tolist():
-        key = None if d != d else d  # NaN: an unknown date
-        text = said.get(key)
-        if text is None:
-            date = None if d != d else now - pd.Timedelta(days=d)
-            text = said[key] = describe_evidence(Evidence("connected", date=date), as_of)
-        out.append(text)
-    return out
+    codes, distinct = pd.factorize(days.dt.days.to_numpy(dtype=float, na_value=np.nan), use_na_sentinel=True)
+    said = np.empty(len(distinct) + 1, dtype=object)
+    said[:-1] = [describe_evidence(Evidence("connected", date=now - pd.Timedelta(days=d)), as_of) for d in distinct]
+    said[-1] = describe_evidence(Evidence("connected"), as_of)  # code -1: an unknown date
+    return said[codes]
+
+
+_DAY_NS = 86_400 * 10**9
+
+
+@lru_cache(maxsize=16)
+def _midnight_ns(as_of: dt.date) -> int:
+    return pd.Timestamp(as_of).value
 
 
 def _days(date: pd.Timestamp | None, as_of: dt.date) -> float | None:
+    """Whole days from ``date`` to ``as_of`` (rounded down, as ``Timedelta.days``), or None."""
     if date is None or pd.isna(date):
         return None
-    return float((pd.Timestamp(as_of) - pd.Timestamp(date)).days)
+    value = date.value if isinstance(date, pd.Timestamp) else pd.Timestamp(date).value
+    return float((_midnight_ns(as_of) - value) // _DAY_NS)
 
 
 def _ago(date: pd.Timestamp | None, as_of: dt.date) -> str:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 import networkx as nx
 import numpy as np
@@ -394,10 +395,11 @@ def _add_nodes(G, me, targets, people, second, relevance) -> None:
 
 
 def _records(frame: pd.DataFrame, **extra) -> list[dict]:
-    """Rows as plain dicts, fast: one list per column, then zipped."""
+    """Rows as plain dicts (``extra``'s items first), fast: one list per column, then zipped."""
     columns = list(frame.columns)
-    values = [frame[c].tolist() for c in columns]
-    return [{**extra, **dict(zip(columns, row))} for row in zip(*values)]
+    keys = [k for k in extra if k not in columns] + columns
+    values = [repeat(v) for k, v in extra.items() if k not in columns] + [frame[c].tolist() for c in columns]
+    return [dict(zip(keys, row)) for row in zip(*values)] if columns else []
 
 
 def _add_edges(G, me, people, second, rule_of) -> None:
@@ -412,8 +414,9 @@ def _add_edges(G, me, people, second, rule_of) -> None:
                      zip(second["connector_id"].tolist(), second["person_id"].tolist(), _records(ties, kind="tie")))
     at = pd.concat([people.loc[people["target"].ne(""), ["target", "position", "company"]],
                     second.drop_duplicates("person_id").set_index("person_id")[["target", "position", "company"]]])
+    rules = dict(zip(rule_of.index.tolist(), rule_of.tolist()))
     G.add_edges_from(
-        (pid, company_node(t), {"kind": "works_at", "position": pos, "rule": rule_of.get(comp, "")})
+        (pid, company_node(t), {"kind": "works_at", "position": pos, "rule": rules.get(comp, "")})
         for pid, t, pos, comp in zip(at.index.tolist(), at["target"].tolist(), at["position"].tolist(),
                                      at["company"].tolist()))
 

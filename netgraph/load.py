@@ -181,6 +181,8 @@ def _friend_reader(targets: pd.DataFrame, builtin_aliases: bool, count: int):
     """
     cores = os.cpu_count() or 1
     if count >= PARALLEL_FROM and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # The company matcher's word lists load once, here, and every worker inherits them.
+        _at_targets(targets, builtin_aliases=builtin_aliases)(np.asarray(targets["company"], dtype=object))
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context, initializer=_init_worker,
                                  initargs=(targets, builtin_aliases)) as pool:

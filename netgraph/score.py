@@ -384,13 +384,19 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who, as_of) ->
     end_map = _by_direction(ends, "count")
     job_map = _history_map(jobs)
     school_map = _history_map(schools)
-    note_map = {pid: row for pid, row in notes.iterrows()} if notes is not None else {}
+    note_map = {}
+    if notes is not None:  # only the notes that say something (the frame has a row for everyone)
+        said = notes["closeness"].notna() | notes["last_contact"].notna() \
+            | notes["note_tags"].map(lambda tags: isinstance(tags, tuple) and len(tags) > 0).astype(bool)
+        noted = notes.loc[said, ["closeness", "note_tags", "last_contact"]]
+        note_map = {pid: {"closeness": c, "note_tags": t, "last_contact": d} for pid, c, t, d in zip(
+            noted.index.tolist(), noted["closeness"].tolist(), noted["note_tags"].tolist(), noted["last_contact"])}
     inv_map = {}
     if len(inv):
         firsts = inv.sort_values("date", kind="stable").drop_duplicates("person_id")
         inv_map = {pid: (d, bool(n) if n == n else False, day) for pid, d, n, day in zip(
-            firsts["person_id"], firsts["direction"], firsts.get("has_note", pd.Series(False, index=firsts.index)),
-            firsts["date"])}
+            firsts["person_id"].tolist(), firsts["direction"].tolist(),
+            firsts.get("has_note", pd.Series(False, index=firsts.index)).tolist(), firsts["date"])}
     more = rec_map.keys() | end_map.keys() | job_map.keys() | school_map.keys() | note_map.keys() | inv_map.keys()
     ids = t.index.tolist()
     counts = t["messages"].tolist()
@@ -439,13 +445,15 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who, as_of) ->
         if not n:
             ev.append(Evidence("connected", who=name, date=connected[i]))
         out[i] = tuple(ev)
-    reasons: list = [None] * len(ids)
-    said: dict[str, tuple[str, ...]] = {}
-    for i, sentence in zip(at, describe_connected(t["connected_on"].iloc[at], as_of)):
-        reasons[i] = said.get(sentence) or said.setdefault(sentence, (sentence,))
+    reasons = np.empty(len(ids), dtype=object)
+    sentences = describe_connected(t["connected_on"].iloc[at], as_of)
+    codes, distinct = pd.factorize(sentences)
+    alone = np.empty(len(distinct), dtype=object)
+    alone[:] = [(sentence,) for sentence in distinct]
+    reasons[at] = alone[codes]
     for i in (i for i, p in enumerate(plain) if not p):
         reasons[i] = describe_all(out[i], as_of)
-    return pd.Series(out, index=t.index, dtype=object), reasons
+    return pd.Series(out, index=t.index, dtype=object), list(reasons)
 
 
 def _stamps(values: pd.Series) -> list:

@@ -141,7 +141,7 @@ def test_connected_sentences_in_bulk_are_the_sentences_one_by_one(days):
     dates = pd.Series(pd.to_datetime(days), dtype="datetime64[ns]")
     stamps = [None if pd.isna(d) else pd.Timestamp(d) for d in dates]
     one_by_one = [describe_evidence(Evidence("connected", date=d), as_of) for d in stamps]
-    assert describe_connected(dates, as_of) == one_by_one
+    assert describe_connected(dates, as_of).tolist() == one_by_one
     records = connected_records(["Ana"] * len(stamps), stamps)
     assert records == [Evidence("connected", who="Ana", date=d) for d in stamps]
     assert [hash(r) for r in records] == [hash(Evidence("connected", who="Ana", date=d)) for d in stamps]

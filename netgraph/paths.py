@@ -89,54 +89,67 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
     relevance^c`` with ``(a, b, c) = Weights.path_shares``: a warm connector beats a
     cold one to the same person. A connector you asked recently (see the ledger) counts
     less until a month has passed.
+
+    A pool of friends' exports gives hundreds of thousands of routes: the loop reads the
+    graph's own dicts, and what belongs to a connector or a person (names, warmth, the
+    sentence about how warm they are) is looked up once, not once per route.
     """
     w = weights or Weights()
     a, b, c = w.path_shares
-    nodes, mine_ties = G.nodes, G.adj[G.graph["owner"]]
+    nodes = dict(G.nodes(data=True))
+    adj = dict(G.adjacency())
+    mine_ties = adj[G.graph["owner"]]
     as_of = dt.date.fromisoformat(G.graph["as_of"])
-    said: dict[str, str] = {}  # connector -> how warm they are to you, said once
+    connectors: dict[str, tuple | None] = {}
     stale: dict[int, str] = {}  # an export's age, said once per export
     rows = []
     for hub, company in _hubs(G):
-        for tid in G.adj[hub]:
+        name, priority = company["name"], company["priority"]
+        for tid in adj[hub]:
             target = nodes[tid]
             if target.get("degree") != 2:
                 continue
             relevance = target.get("relevance", 0.0)
-            for cid, theirs in G.adj[tid].items():
-                mine = mine_ties.get(cid)
-                connector = nodes[cid]
-                if mine is None or connector.get("degree") != 1:
+            rc = relevance ** c
+            t_name, t_url, t_company, t_position = target["name"], target["url"], target["company"], target["position"]
+            relevance_reasons = tuple(target.get("relevance_reasons", ()))
+            for cid, theirs in adj[tid].items():
+                known = connectors.get(cid, False)
+                if known is False:
+                    known = connectors[cid] = _connector(cid, nodes[cid], mine_ties.get(cid), a)
+                if known is None:
                     continue
-                warmth, strength = mine["warmth"], theirs["strength"]
-                score = warmth ** a * strength ** b * relevance ** c * mine.get("ask_penalty", 1.0)
+                c_name, c_url, c_company, c_position, warmth, wa, penalty, first = known
+                strength = theirs["strength"]
+                score = wa * strength ** b * rc * penalty
+                reasons = theirs["reasons"]
+                out = [first, f"{c_name} knows {t_name}: {reasons[0] if reasons else 'connected on LinkedIn'}"]
+                if theirs.get("confidence") == "low":
+                    out.append(f"little evidence about how well {c_name} knows {t_name}")
+                for e in theirs.get("evidence", ()):
+                    if e.kind == "export_age":
+                        sentence = stale.get(id(e))
+                        if sentence is None:
+                            sentence = stale[id(e)] = describe_evidence(e, as_of)
+                        out.append(sentence)
                 rows.append((
-                    company["name"], company["priority"], tid, target["name"], target["url"],
-                    target["company"], target["position"], cid, connector["name"], connector["url"],
-                    connector["company"], connector["position"], warmth, strength, relevance, round(score, 4),
-                    theirs["source"],
-                    _path_reasons(cid, connector["name"], target["name"], mine, theirs, target, as_of, said, stale),
+                    name, priority, tid, t_name, t_url, t_company, t_position, cid, c_name, c_url, c_company,
+                    c_position, warmth, strength, relevance, round(score, 4), theirs["source"],
+                    tuple(out) + relevance_reasons,
                 ))
     return _ranked(rows, PATH_COLUMNS, company_order=_order(G))
 
 
-def _path_reasons(cid: str, connector: str, target: str, mine: dict, theirs: dict, node: dict, as_of: dt.date,
-                  said: dict[str, str], stale: dict[int, str]) -> tuple[str, ...]:
-    first = said.get(cid)
-    if first is None:
-        first_mine = mine["reasons"][0] if mine["reasons"] else "a connection"
-        first = said[cid] = f"{connector} is {warmth_word(mine['warmth'])} to you: {first_mine}"
-    first_theirs = theirs["reasons"][0] if theirs["reasons"] else "connected on LinkedIn"
-    out = [first, f"{connector} knows {target}: {first_theirs}"]
-    if theirs.get("confidence") == "low":
-        out.append(f"little evidence about how well {connector} knows {target}")
-    for e in theirs.get("evidence", ()):
-        if e.kind == "export_age":
-            sentence = stale.get(id(e))
-            if sentence is None:
-                sentence = stale[id(e)] = describe_evidence(e, as_of)
-            out.append(sentence)
-    return tuple(out) + tuple(node.get("relevance_reasons", ()))
+def _connector(cid: str, node: dict, mine: dict | None, a: float) -> tuple | None:
+    """What every route through one connector shares, or None when they are not one
+    (not your connection): name, URL, company, position, warmth, warmth^a, the ask
+    penalty, and the sentence about how warm they are to you."""
+    if mine is None or node.get("degree") != 1:
+        return None
+    first_mine = mine["reasons"][0] if mine["reasons"] else "a connection"
+    first = f"{node['name']} is {warmth_word(mine['warmth'])} to you: {first_mine}"
+    return (node["name"], node["url"], node["company"], node["position"], mine["warmth"], mine["warmth"] ** a,
+            mine.get("ask_penalty", 1.0), first)
 
 
 def rank_connectors(intro_paths: pd.DataFrame, G: nx.Graph, *, weights: Weights | None = None) -> pd.DataFrame:
@@ -154,36 +167,51 @@ def rank_connectors(intro_paths: pd.DataFrame, G: nx.Graph, *, weights: Weights 
     if intro_paths.empty:
         return pd.DataFrame(columns=CONNECTOR_COLUMNS)
     p = intro_paths.sort_values(["score", "target_id"], ascending=[False, True], kind="stable")
-    p = p.assign(rank=p.groupby(["connector_id", "company"]).cumcount())
-    p = p.assign(value=p["score"] * w.same_company_decay ** p["rank"])
-    score = 1.0 - p.groupby("connector_id")["value"].agg(lambda v: float(np.prod(1.0 - v.to_numpy())))
+    cids, companies, targets, names, scores = (p[column].tolist() for column in (
+        "connector_id", "company", "target_id", "target_name", "score"))
+    # The routes of each connector, best first (connectors in the order of their best
+    # route), and each route's rank among that connector's routes into its company.
+    counted: dict[tuple, int] = {}
+    ranks: list[int] = []
+    routes: dict[str, list[int]] = {}
+    for i, key in enumerate(zip(cids, companies)):
+        rank = counted.get(key, 0)
+        counted[key] = rank + 1
+        ranks.append(rank)
+        routes.setdefault(key[0], []).append(i)
+    decay = w.same_company_decay
+    nodes, mine_ties = G.nodes, dict(G.adjacency())[owner]
     rows = []
-    for cid, paths in p.groupby("connector_id", sort=False):
-        node, tie = G.nodes[cid], G.edges[owner, cid]
-        picks = paths.sort_values(["rank", "score"], ascending=[True, False], kind="stable").head(w.max_intros)
+    for cid, members in routes.items():
+        values = np.array([scores[i] * decay ** ranks[i] for i in members], dtype=float)
+        score = 1.0 - float(np.prod(1.0 - values))
+        picks = sorted(members, key=lambda i: (ranks[i], -scores[i]))[: w.max_intros]
+        node, tie = nodes[cid], mine_ties[cid]
         ask = connector_ask(tie.get("evidence", ()), warmth=tie.get("ask_warmth", tie["warmth"]),
                             quiet_days=tie.get("quiet_days"), weights=w)
-        cold = ask == "reconnect"
+        reached = tuple(dict.fromkeys(targets[i] for i in members))
         rows.append({
             "person_id": cid, "name": node["name"], "url": node["url"], "company": node["company"],
-            "position": node["position"], "score": round(float(score[cid]), 4),
-            "ask": ask, "reaches": tuple(paths.drop_duplicates("target_id")["target_id"]),
-            "ask_about": tuple(picks["target_id"]),
-            "reasons": _connector_reasons(paths, picks, tie, cold),
+            "position": node["position"], "score": round(score, 4),
+            "ask": ask, "reaches": reached, "ask_about": tuple(targets[i] for i in picks),
+            "reasons": _connector_reasons([companies[i] for i in members], len(reached),
+                                          [names[i] for i in picks], tie, ask == "reconnect"),
         })
     out = _frame(rows, CONNECTOR_COLUMNS)
     return out.sort_values(["score", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def _connector_reasons(paths: pd.DataFrame, picks: pd.DataFrame, tie: dict, cold: bool) -> tuple[str, ...]:
-    per_company = paths.groupby("company", sort=False).size()
+def _connector_reasons(companies: list[str], people: int, picks: list[str], tie: dict, cold: bool) -> tuple[str, ...]:
+    """Why a connector: whom they reach where, how warm they are to you, whom to ask about first."""
+    per_company: dict[str, int] = {}
+    for company in companies:
+        per_company[company] = per_company.get(company, 0) + 1
     where = ", ".join(f"{c} ({n})" for c, n in per_company.items())
-    people = paths["target_id"].nunique()
     out = [f"can introduce you to {people} {'person' if people == 1 else 'people'} at "
            f"{len(per_company)} target{'s' if len(per_company) != 1 else ''}: {where}"]
     out += list(tie["reasons"][:2])
     if len(picks) < people:
-        out.append(f"ask about {len(picks)} of them first: {', '.join(picks['target_name'])}")
+        out.append(f"ask about {len(picks)} of them first: {', '.join(picks)}")
     if cold:
         out.append("reconnect and offer something before asking for an introduction")
     return tuple(out)
@@ -230,8 +258,10 @@ def set_answers(G: nx.Graph, insiders: pd.DataFrame, intro_paths: pd.DataFrame) 
     if len(intro_paths):
         best = intro_paths.groupby("target_id")["score"].max().astype(float)
         nx.set_node_attributes(G, dict(zip(best.index.tolist(), best.tolist())), "best_score")
-        edges = zip(intro_paths["connector_id"].tolist(), intro_paths["target_id"].tolist())
-        nx.set_edge_attributes(G, dict(zip(edges, intro_paths["score"].astype(float).tolist())), "path_score")
+        adj = dict(G.adjacency())  # each edge's one attribute dict, seen from both ends
+        for u, v, score in zip(intro_paths["connector_id"].tolist(), intro_paths["target_id"].tolist(),
+                               intro_paths["score"].astype(float).tolist()):
+            adj[u][v]["path_score"] = score
 
 
 def answer(G: nx.Graph, targets: pd.DataFrame, *, owner: Owner, weights: Weights) -> Plan:

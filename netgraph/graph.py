@@ -52,7 +52,7 @@ from netgraph.io._pack import Pack
 from netgraph.io.identity import normalize_names
 from netgraph.ledger import ledger_adjustments, summarize_ledger
 from netgraph.people import closest_names, find_person, resolve_contacts, resolve_owner
-from netgraph.score import among, score_known_ties, score_network_ties, score_relevance, score_ties
+from netgraph.score import among, score_known_ties, score_relevance, score_stacked, score_ties
 from netgraph.weights import Weights
 
 __all__ = ["build_graph", "company_node"]
@@ -226,8 +226,11 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
     my_name = normalize_name(me.owner.name)
     frames = []
     if friends:
-        everyone = pd.concat([f.connections[["person_id", "name", "url", "company", "position"]].assign(
-            connector_id=c, _owner_id=f.owner.person_id) for c, f in friends], ignore_index=True)
+        theirs = [f.connections[["person_id", "name", "url", "company", "position"]] for _, f in friends]
+        sizes = [len(frame) for frame in theirs]
+        everyone = pd.concat(theirs, ignore_index=True)
+        everyone["connector_id"] = np.repeat(np.array([c for c, _ in friends], dtype=object), sizes)
+        everyone["_owner_id"] = np.repeat(np.array([f.owner.person_id for _, f in friends], dtype=object), sizes)
         everyone["target"] = everyone["company"].map(target_of).fillna("")
         keep = everyone["target"].ne("") & everyone["person_id"].ne(everyone["_owner_id"]) \
             & everyone["person_id"].ne(me.owner.person_id)
@@ -236,13 +239,12 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
         at = everyone.loc[keep].drop_duplicates(["connector_id", "person_id"])
         ids = {c: g for c, g in at.groupby("connector_id", sort=False)["person_id"]}
         firsts = [(people.at[c, "name"].split() or ["they"])[0] for c, _ in friends]
-        scored = score_network_ties(
+        scored, owner = score_stacked(
             [(f, pd.Index(ids.get(c, ())), first) for (c, f), first in zip(friends, firsts)],
             as_of=as_of, weights=weights)
-        ties = pd.concat([_freshen(t[["warmth", "confidence", "reasons", "evidence"]], f, first, as_of=as_of,
-                                   weights=weights).assign(connector_id=c)
-                          for (c, f), first, t in zip(friends, firsts, scored) if len(t)] or [pd.DataFrame(
-                              columns=["warmth", "confidence", "reasons", "evidence", "connector_id"])])
+        ties = _freshen(scored[["warmth", "confidence", "reasons", "evidence"]], owner, friends, firsts,
+                        as_of=as_of, weights=weights)
+        ties["connector_id"] = np.array([c for c, _ in friends], dtype=object)[owner]
         at = at.merge(ties.rename_axis("person_id").reset_index(), on=["connector_id", "person_id"], how="left")
         frames.append(at.rename(columns={"warmth": "strength"}).assign(source="export"))
     for connector_id, pack in shared:
@@ -260,18 +262,37 @@ def _second_degree(friends, known, people, me, target_of, *, as_of, weights, not
     return second.drop_duplicates(["person_id", "connector_id"]).reset_index(drop=True)
 
 
-def _freshen(ties: pd.DataFrame, export: Export, who: str, *, as_of: dt.date, weights: Weights) -> pd.DataFrame:
-    """Discount the ties of an old export by its age, and say so in their evidence."""
-    made = export_date(export)
-    factor = staleness(made, as_of=as_of, weights=weights)
-    if factor >= 1.0:
+def _freshen(ties: pd.DataFrame, owner: np.ndarray, friends: Sequence[tuple[str, Export]], firsts: Sequence[str], *,
+             as_of: dt.date, weights: Weights) -> pd.DataFrame:
+    """Discount the ties of old exports by their age, and say so in their evidence.
+
+    ``owner`` is the number (in ``friends``) of the export of each tie; ``firsts`` how each
+    friend is named. A copy of ``ties``; every tie of an export has the same one record of
+    its age (and one sentence for it).
+    """
+    ties = ties.copy()
+    factors = np.ones(len(friends))
+    stale: list[Evidence | None] = [None] * len(friends)
+    for i, ((_, export), who) in enumerate(zip(friends, firsts)):
+        made = export_date(export)
+        factors[i] = staleness(made, as_of=as_of, weights=weights)
+        if factors[i] < 1.0:
+            stale[i] = Evidence("export_age", who=who, date=pd.Timestamp(made))
+    old = factors[owner] < 1.0
+    if not old.any():
         return ties
-    stale = Evidence("export_age", who=who, date=pd.Timestamp(made))
-    return ties.assign(
-        warmth=(ties["warmth"] * factor).round(4),
-        evidence=[tuple(ev) + (stale,) for ev in ties["evidence"]],
-        reasons=[tuple(r) + (describe_evidence(stale, as_of),) for r in ties["reasons"]],
-    )
+    said = [None if e is None else describe_evidence(e, as_of) for e in stale]
+    warmth = ties["warmth"].to_numpy(dtype=float, copy=True)
+    warmth[old] = np.round(warmth[old] * factors[owner[old]], 4)
+    ties["warmth"] = warmth
+    evidence, reasons = ties["evidence"].tolist(), ties["reasons"].tolist()
+    for at in np.flatnonzero(old).tolist():
+        i = owner[at]
+        evidence[at] = tuple(evidence[at]) + (stale[i],)
+        reasons[at] = tuple(reasons[at]) + (said[i],)
+    ties["evidence"] = pd.Series(evidence, index=ties.index, dtype=object)
+    ties["reasons"] = pd.Series(reasons, index=ties.index, dtype=object)
+    return ties
 
 
 def _pack_ties(pack: Pack, connector_id: str, people: pd.DataFrame, me: Export, target_of: pd.Series, *,

@@ -100,7 +100,7 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
     adj = dict(G.adjacency())
     mine_ties = adj[G.graph["owner"]]
     as_of = dt.date.fromisoformat(G.graph["as_of"])
-    connectors: dict[str, tuple | None] = {}
+    connectors: dict[str, tuple | None] = {}  # what all routes through a connector share
     stale: dict[int, str] = {}  # an export's age, said once per export
     rows = []
     for hub, company in _hubs(G):
@@ -114,9 +114,9 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
             t_name, t_url, t_company, t_position = target["name"], target["url"], target["company"], target["position"]
             relevance_reasons = tuple(target.get("relevance_reasons", ()))
             for cid, theirs in adj[tid].items():
-                known = connectors.get(cid, False)
-                if known is False:
-                    known = connectors[cid] = _connector(cid, nodes[cid], mine_ties.get(cid), a)
+                if cid not in connectors:
+                    connectors[cid] = _connector(nodes[cid], mine_ties.get(cid), a)
+                known = connectors[cid]
                 if known is None:
                     continue
                 c_name, c_url, c_company, c_position, warmth, wa, penalty, first = known
@@ -140,7 +140,7 @@ def find_intro_paths(G: nx.Graph, *, weights: Weights | None = None) -> pd.DataF
     return _ranked(rows, PATH_COLUMNS, company_order=_order(G))
 
 
-def _connector(cid: str, node: dict, mine: dict | None, a: float) -> tuple | None:
+def _connector(node: dict, mine: dict | None, a: float) -> tuple | None:
     """What every route through one connector shares, or None when they are not one
     (not your connection): name, URL, company, position, warmth, warmth^a, the ask
     penalty, and the sentence about how warm they are to you."""

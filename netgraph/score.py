@@ -291,49 +291,76 @@ def score_network_ties(
     list of pandas.DataFrame
         One frame per export, in order, as :func:`score_ties` returns.
     """
+    if not exports:
+        return []
+    scored, owner = score_stacked(exports, as_of=as_of, weights=weights)
+    bounds = np.searchsorted(owner, np.arange(len(exports) + 1))  # each export's rows are together, in order
+    return [scored.iloc[bounds[i]:bounds[i + 1]] for i in range(len(exports))]
+
+
+def score_stacked(exports: Sequence[tuple[Export, pd.Index, str]], *, as_of: dt.date,
+                  weights: Weights | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`score_network_ties` as one frame: every export's ties one below the other
+    (index ``person_id``), and the number of the export of each row (ascending).
+
+    Examples
+    --------
+    >>> scored, owner = score_stacked([], as_of=dt.date(2026, 11, 20))
+    >>> len(scored), owner.tolist()
+    (0, [])
+    """
     prefixes = np.array([f"{i}{_SEP}" for i in range(len(exports))], dtype=object)
     wanted = pd.Index(np.concatenate([prefixes[i] + np.asarray(p, dtype=object)
                                       for i, (_, p, _) in enumerate(exports)] or [np.zeros(0, dtype=object)]))
+    empty = pd.DataFrame(columns=["person_id", "direction", "date", "has_note"])
 
-    def stack(name: str) -> pd.DataFrame:
+    def stack(name: str) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
         """The frame ``name`` of every export, one below the other, only the wanted people's
-        rows, each ``person_id`` prefixed with its export's number (one pass, not one per export)."""
+        rows, each ``person_id`` prefixed with its export's number (one pass, not one per
+        export); and each kept row's export number and ``person_id`` as written."""
         frames = [(i, f) for i, (e, _, _) in enumerate(exports)
                   if (f := getattr(e, name)) is not None and not f.empty and "person_id" in f]
-        empty = pd.DataFrame(columns=["person_id", "direction", "date", "has_note"])
+        none = np.zeros(0, dtype=np.int64)
         if not frames:
-            return empty
+            return empty, none, none.astype(object)
         owner = np.concatenate([np.full(len(f), i) for i, f in frames])
         whole = pd.concat([f for _, f in frames], ignore_index=True) if len(frames) > 1 else frames[0][1]
-        keys = prefixes[owner] + whole["person_id"].to_numpy(dtype=object, na_value="")
+        ids = whole["person_id"].to_numpy(dtype=object, na_value="")
+        keys = prefixes[owner] + ids
         keep = among(keys, wanted)
         if not keep.any():
-            return empty
+            return empty, none, none.astype(object)
         kept = whole.loc[keep]
-        return kept.assign(person_id=pd.Series(keys[keep], index=kept.index, dtype=kept["person_id"].dtype))
+        kept = kept.assign(person_id=pd.Series(keys[keep], index=kept.index, dtype=kept["person_id"].dtype))
+        return kept, owner[keep], ids[keep]
 
     def owned(frames: list) -> pd.DataFrame:
         frames = [f.assign(_owner=str(i)) for i, f in enumerate(frames) if f is not None and len(f)]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     if not exports:
-        return []
-    parts = {name: stack(name) for name in ("connections", "messages", "invitations", "endorsements",
-                                            "recommendations")}
-    stacked = Export(source="", owner=exports[0][0].owner, hidden=0,
+        return pd.DataFrame(columns=_TIE_FRAME, index=pd.Index([], name="person_id")), np.zeros(0, dtype=np.int64)
+    connections, owner, ids = stack("connections")
+    parts = {name: stack(name)[0] for name in ("messages", "invitations", "endorsements", "recommendations")}
+    stacked = Export(source="", owner=exports[0][0].owner, hidden=0, connections=connections,
                      positions=owned([e.positions for e, _, _ in exports]),
                      education=owned([e.education for e, _, _ in exports]),
                      files=pd.DataFrame(), skipped=pd.DataFrame(), **parts)
     if stacked.connections.empty:
-        return [score_ties(e, as_of=as_of, weights=weights, people=p, who=w) for e, p, w in exports]
-    owner_of = stacked.connections["person_id"].str.partition(_SEP)[0]
-    who = pd.Series(owner_of.map({str(i): w for i, (_, _, w) in enumerate(exports)}).to_numpy(),
-                    index=stacked.connections["person_id"].to_numpy())
+        frames = [score_ties(e, as_of=as_of, weights=weights, people=p, who=w) for e, p, w in exports]
+        order = np.concatenate([np.full(len(f), i) for i, f in enumerate(frames)] or [np.zeros(0, dtype=np.int64)])
+        return pd.concat(frames).rename_axis("person_id"), order.astype(np.int64)
+    names = np.array([w for _, _, w in exports], dtype=object)
+    keys = stacked.connections["person_id"].to_numpy(dtype=object)
+    who = pd.Series(names[owner], index=keys)
     scored = score_ties(stacked, as_of=as_of, weights=weights, who=who)
-    split = scored.index.str.partition(_SEP)
-    scored.index = split.get_level_values(2)
-    groups = dict(tuple(scored.groupby(split.get_level_values(0).to_numpy(), sort=False)))
-    return [groups.get(str(i), scored.iloc[0:0]).rename_axis("person_id") for i in range(len(exports))]
+    first = np.flatnonzero(~pd.Index(keys).duplicated())  # the scored rows, in order
+    scored.index = pd.Index(ids[first], name="person_id")
+    return scored, owner[first]
+
+
+_TIE_FRAME = ["warmth", "confidence", "messages", "sent", "received", "last_contact", "connected_on", "quiet_days",
+              "reasons", "evidence"]
 
 
 def _for(frame: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:

@@ -40,7 +40,7 @@ def dumps(document: Any, *, indent: bool) -> str:
     try:
         import orjson
     except ImportError:  # optional: the standard library writes the same text
-        orjson = None
+        orjson = None  # type: ignore[assignment]
     if orjson is not None and not _has_nan(document):
         try:
             data = orjson.dumps(document, option=orjson.OPT_INDENT_2)

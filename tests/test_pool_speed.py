@@ -110,8 +110,8 @@ DOCUMENTS = st.recursive(LEAVES, lambda inner: st.lists(inner, max_size=4) | st.
 @settings(max_examples=400, deadline=None)
 @given(DOCUMENTS, st.booleans())
 def test_json_text_is_json_dumps_text(document, indent):
-    assert dumps(document, indent=indent) == json.dumps(document, ensure_ascii=False, indent=2 if indent else None,
-                                                        allow_nan=False)
+    assert dumps(document, indent=indent).decode() == json.dumps(document, ensure_ascii=False,
+                                                                 indent=2 if indent else None, allow_nan=False)
 
 
 def test_json_one_line_layout_survives_chunks(monkeypatch):
@@ -124,7 +124,7 @@ def test_json_one_line_layout_survives_chunks(monkeypatch):
     expected = json.dumps(document, ensure_ascii=False, allow_nan=False)
     for size in (7, 64, 1000):
         monkeypatch.setattr(_json, "_CHUNK", size)
-        assert dumps(document, indent=False) == expected
+        assert dumps(document, indent=False).decode() == expected
 
 
 def test_json_refuses_nan_as_json_dumps_does():

@@ -198,10 +198,11 @@ def _inputs(export, targets=(), network=(), known=None, contacts=None, db=None) 
     return paths
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
     from netgraph.output import write_output
 
     if output is None:
+        assert isinstance(text, str), "bytes go to a file"  # a large JSON report, written as it is
         _echo(text, nl=not text.endswith("\n"))
     else:
         write_output(text, output, inputs=inputs)
@@ -298,6 +299,7 @@ def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, 
     from netgraph.output import check_output
     from netgraph.redact import redact_plan
     from netgraph.report import render
+    from netgraph.report._data import render_json_bytes as json_bytes  # to a file: bytes, a quarter of the memory
 
     inputs = _inputs(export, targets, network, known, contacts, db)
     if output is not None:
@@ -309,7 +311,7 @@ def report(export, targets, network, known, contacts, as_of, no_aliases, quiet, 
         from netgraph.plot import map_png
 
         picture = map_png(shown.G)
-    text = render(shown, fmt=fmt, top=top, map_png=picture)
+    text = json_bytes(shown, top=top) if fmt == "json" and output else render(shown, fmt=fmt, top=top, map_png=picture)
     _emit(text, output, inputs)
 
 

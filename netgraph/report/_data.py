@@ -69,22 +69,33 @@ def render_json(plan: Plan, *, top: int | None = None) -> str:
     >>> data["targets"][0]["insiders"][0]["ask"]  # doctest: +SKIP
     'referral'
     """
+    return render_json_bytes(plan, top=top).decode("utf-8", errors="surrogatepass")
+
+
+def render_json_bytes(plan: Plan, *, top: int | None = None) -> bytes:
+    """:func:`render_json` as UTF-8 bytes, for writing to a file.
+
+    A large report is made as bytes and written as they are: its text would take up to
+    four bytes a character in memory (one emoji in a name is enough), a report of
+    150 MB over half a gigabyte.
+    """
     insiders = _ranked_by_company(plan.insiders, top)
     paths = _ranked_by_company(plan.intro_paths, top)
     connectors = plan.connectors.sort_values("score", ascending=False, kind="stable") \
         if len(plan.connectors) else plan.connectors
     connectors = connectors if top is None else connectors.head(max(int(top), 0))
     reach = _reach_index(plan, connectors)
+    targets = [
+        {"company": company, "priority": c.integer(priority, 1), "insiders": _insider_rows(insiders.get(company)),
+         "intro_paths": _path_rows(paths.get(company))}
+        for company, priority in zip(*_target_order(plan))
+    ]
+    results = sum(len(t["insiders"]) + len(t["intro_paths"]) for t in targets)
     document = {
         "schema": 2,
         "as_of": c.iso_date(plan.as_of),
         "summary": c.summary_counts(plan),
-        "targets": [
-            {"company": company, "priority": c.integer(priority, 1),
-             "insiders": _insider_rows(insiders.get(company)),
-             "intro_paths": _path_rows(paths.get(company))}
-            for company, priority in zip(*_target_order(plan))
-        ],
+        "targets": targets,
         "connectors": _connector_rows_json(connectors, reach),
         "actions": [_action_json(a) for a in _cut(list(plan.actions), top)],
         "near_misses": [
@@ -93,9 +104,7 @@ def render_json(plan: Plan, *, top: int | None = None) -> str:
             for r in _cut(c.records(plan.near_misses), top)
         ],
     }
-    results = sum(len(t["insiders"]) + len(t["intro_paths"]) for t in document["targets"])
-    indent = 2 if results <= COMPACT_ABOVE else None
-    return dumps(document, indent=indent is not None) + "\n"
+    return dumps(document, indent=results <= COMPACT_ABOVE) + b"\n"
 
 
 #: JSON reports with more insiders and intro paths than this are written on one line.
@@ -160,15 +169,23 @@ def _reasons(value) -> list[str] | tuple[str, ...]:
 def _strs(column: pd.Series) -> list[str]:
     """A text column as plain strings (missing values as ``""``)."""
     values = column.tolist()
-    if all(type(v) is str for v in values):  # the usual case: nothing to convert
+    if set(map(type, values)) <= {str}:  # the usual case: nothing to convert
         return values
     return column.fillna("").astype(str).tolist()
+
+
+def _ids(value) -> tuple[str, ...]:
+    """A ``reaches`` cell as person ids: :func:`c.strings`, at once for the engine's own
+    tuples of ids (a connector in a large pool reaches hundreds of people)."""
+    if type(value) is tuple and set(map(type, value)) <= {str} and "" not in value:
+        return value
+    return c.strings(value)
 
 
 def _reach_index(plan: Plan, connectors: pd.DataFrame) -> dict[str, dict]:
     """The Persons that the listed connectors reach, from the intro paths (else the graph)."""
     wanted = {pid for column in ("reaches", "ask_about") for reaches in connectors.get(column, [])
-              for pid in c.strings(reaches)}
+              for pid in _ids(reaches)}
     if not wanted:
         return {}
     paths = plan.intro_paths
@@ -190,8 +207,8 @@ def _connector_rows_json(frame: pd.DataFrame, reach: dict[str, dict]) -> list[di
     people = _people(_strs(frame["name"]), _strs(frame["url"]), _strs(frame["company"]), _strs(frame["position"]))
     ask_about = frame["ask_about"].tolist() if "ask_about" in frame else frame["reaches"].tolist()
     return [{**who, "score": _score(score), "ask": ask,
-             "reaches": [reach[pid] for pid in c.strings(reaches)],
-             "ask_about": [reach[pid] for pid in c.strings(first)][:3], "reasons": _reasons(why)}
+             "reaches": [reach[pid] for pid in _ids(reaches)],
+             "ask_about": [reach[pid] for pid in _ids(first)][:3], "reasons": _reasons(why)}
             for who, score, ask, reaches, first, why in zip(
                 people, frame["score"].tolist(), _strs(frame["ask"]), frame["reaches"].tolist(), ask_about,
                 frame["reasons"].tolist())]

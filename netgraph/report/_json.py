@@ -1,4 +1,4 @@
-"""JSON text exactly as :func:`json.dumps` writes it, fast: orjson when it is installed.
+"""JSON exactly as :func:`json.dumps` writes it (as UTF-8), fast: orjson when it is installed.
 
 The JSON report is written either indented by 2 spaces or on one line with ``", "`` and
 ``": "`` between items (:func:`json.dumps` with ``ensure_ascii=False``). orjson writes the
@@ -22,14 +22,15 @@ _CHUNK = 8 << 20  # the one-line layout is made a few megabytes at a time (bound
 _NEWLINE, _SPACE, _COMMA = 10, 32, 44
 
 
-def dumps(document: Any, *, indent: bool) -> str:
-    """``json.dumps(document, ensure_ascii=False, indent=2 if indent else None, allow_nan=False)``.
+def dumps(document: Any, *, indent: bool) -> bytes:
+    """``json.dumps(document, ensure_ascii=False, indent=2 if indent else None, allow_nan=False)``
+    encoded as UTF-8.
 
     Examples
     --------
     >>> dumps({"a": [1, "x, y: z"], "b": {}}, indent=False)
-    '{"a": [1, "x, y: z"], "b": {}}'
-    >>> print(dumps({"a": [1.5, None]}, indent=True))
+    b'{"a": [1, "x, y: z"], "b": {}}'
+    >>> print(dumps({"a": [1.5, None]}, indent=True).decode())
     {
       "a": [
         1.5,
@@ -47,8 +48,9 @@ def dumps(document: Any, *, indent: bool) -> str:
         except (TypeError, ValueError):  # a value orjson does not write (a lone surrogate, a numpy number)
             data = None
         if data is not None:
-            return (data if indent else _one_line(data)).decode("utf-8")
-    return json.dumps(document, ensure_ascii=False, indent=2 if indent else None, allow_nan=False)
+            return data if indent else _one_line(data)
+    text = json.dumps(document, ensure_ascii=False, indent=2 if indent else None, allow_nan=False)
+    return text.encode("utf-8", errors="surrogatepass")  # a lone surrogate comes back as it was (decode alike)
 
 
 def _has_nan(document: Any) -> bool:

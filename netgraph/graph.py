@@ -277,7 +277,7 @@ def _freshen(ties: pd.DataFrame, owner: np.ndarray, friends: Sequence[tuple[str,
         made = export_date(export)
         factors[i] = staleness(made, as_of=as_of, weights=weights)
         if factors[i] < 1.0:
-            stale[i] = Evidence("export_age", who=who, date=pd.Timestamp(made))
+            stale[i] = Evidence("export_age", who=who, date=pd.Timestamp(made) if made else None)
     old = factors[owner] < 1.0
     if not old.any():
         return ties
@@ -303,13 +303,13 @@ def _pack_ties(pack: Pack, connector_id: str, people: pd.DataFrame, me: Export, 
     export's (:mod:`netgraph.freshness`), and the reasons say whose share it came from.
     """
     ties = pack.ties
-    first = (people.at[connector_id, "name"].split() or ["they"])[0]
+    first = (str(people.at[connector_id, "name"]).split() or ["they"])[0]
     target = ties["company"].map(target_of).fillna("")
     keep = target.ne("") & ties["person_id"].ne(me.owner.person_id) & ties["person_id"].ne(pack.owner.person_id)
     ties, target = ties.loc[keep], target.loc[keep]
     factor = staleness(pack.export_date or pack.made_on, as_of=as_of, weights=weights)
     per = f"per {first}'s share of {pack.made_on.isoformat()}"
-    stale = ()
+    stale: tuple[Evidence, ...] = ()
     if factor < 1.0:
         stale = (Evidence("export_age", who=first, date=pd.Timestamp(pack.export_date or pack.made_on)),)
     reasons = [tuple([f"{ev[0]}, {per}" if ev else f"in {first}'s share pack of {pack.made_on.isoformat()}",
@@ -327,7 +327,7 @@ def _pack_notes(shared: Sequence[tuple[str, Pack]], mine: pd.DataFrame) -> list[
     notes = []
     for connector_id, pack in shared:
         made = pack.export_date or pack.made_on
-        notes.append(f"{mine.at[connector_id, 'name']}'s share pack covers {len(pack.ties)} people, made on "
+        notes.append(f"{mine.at[connector_id, 'name']!s}'s share pack covers {len(pack.ties)} people, made on "
                      f"{pack.made_on.isoformat()} from an export of {_MONTHS[made.month - 1]} {made.year}")
     return notes
 
@@ -468,9 +468,9 @@ def _data_notes(me: Export, friends: Iterable[tuple[str, Export]], mine: pd.Data
     for connector_id, f in friends:
         made = export_date(f)
         when = f"{_MONTHS[made.month - 1]} {made.year}" if made else "an unknown date"
-        notes.append(f"{mine.at[connector_id, 'name']}'s export is from {when}")
+        who = str(mine.at[connector_id, "name"])
+        notes.append(f"{who}'s export is from {when}")
         if f.messages.empty and f.recommendations.empty and f.endorsements.empty:
-            who = mine.at[connector_id, "name"]
             notes.append(f"{who}'s export is a bare connections list: their ties are scored with low confidence")
     notes.extend(me.notes)  # what the reader noticed: damaged rows and where they began, NA-like cells, ...
     if len(me.skipped):

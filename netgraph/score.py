@@ -343,9 +343,11 @@ def score_stacked(exports: Sequence[tuple[Export, pd.Index, str]], *, as_of: dt.
     connections, owner, ids = stack("connections")
     parts = {name: stack(name)[0] for name in ("messages", "invitations", "endorsements", "recommendations")}
     stacked = Export(source="", owner=exports[0][0].owner, hidden=0, connections=connections,
+                     messages=parts["messages"], invitations=parts["invitations"],
+                     endorsements=parts["endorsements"], recommendations=parts["recommendations"],
                      positions=owned([e.positions for e, _, _ in exports]),
                      education=owned([e.education for e, _, _ in exports]),
-                     files=pd.DataFrame(), skipped=pd.DataFrame(), **parts)
+                     files=pd.DataFrame(), skipped=pd.DataFrame())
     if stacked.connections.empty:
         frames = [score_ties(e, as_of=as_of, weights=weights, people=p, who=w) for e, p, w in exports]
         order = np.concatenate([np.full(len(f), i) for i, f in enumerate(frames)] or [np.zeros(0, dtype=np.int64)])
@@ -491,7 +493,9 @@ def _stamps(values: pd.Series) -> list:
 
 
 def _stamp(value: object) -> pd.Timestamp | None:
-    return pd.Timestamp(value) if value is not None and pd.notna(value) else None
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    return pd.Timestamp(value)  # type: ignore[arg-type]
 
 
 def _history_map(history: pd.DataFrame) -> dict:
@@ -505,7 +509,8 @@ def _by_direction(evidence: pd.DataFrame, column: str) -> dict:
     out: dict = {}
     if evidence.empty:
         return out
-    for (pid, direction), value in evidence[column].items():
+    keys: list[tuple[str, str]] = list(evidence.index)  # a (person_id, direction) MultiIndex
+    for (pid, direction), value in zip(keys, evidence[column].tolist()):
         out.setdefault(pid, []).append((direction, value))
     return out
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from netgraph._memory import give_back_memory
 from netgraph.blurb import read_background
 from netgraph.companies import match_companies, read_targets
 from netgraph.errors import SourceError
@@ -129,12 +130,15 @@ def load_plan(
     known_frame = read_known(known) if known else None
     contacts_frame = read_contacts(contacts) if contacts else None
     entries = read_ledger(ledger) if ledger else None
+    background, you = read_background(me), me.owner
     G = build_graph(me, target_frame, as_of=day, networks=friends, known=known_frame,
                     contacts=contacts_frame, weights=w, builtin_aliases=builtin_aliases, ledger=entries,
                     packs=packs)
-    plan = answer(G, target_frame, owner=me.owner, weights=w)  # G is ours: no copy needed
+    del me, friends, pending  # the exports' frames are in the graph now: their memory serves the answers
+    give_back_memory()
+    plan = answer(G, target_frame, owner=you, weights=w)  # G is ours: no copy needed
     threads = ledger_threads(entries, as_of=day, weights=w) if entries is not None else plan.threads
-    return dataclasses.replace(plan, me=read_background(me), threads=threads)
+    return dataclasses.replace(plan, me=background, threads=threads)
 
 
 def _at_targets(targets: pd.DataFrame, *, builtin_aliases: bool) -> Callable[[np.ndarray], np.ndarray]:

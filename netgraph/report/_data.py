@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 
+from netgraph._memory import give_back_memory
 from netgraph.output import spreadsheet_safe
 from netgraph.plan import Plan
 from netgraph.report import _common as c
@@ -85,17 +87,10 @@ def render_json_bytes(plan: Plan, *, top: int | None = None) -> bytes:
         if len(plan.connectors) else plan.connectors
     connectors = connectors if top is None else connectors.head(max(int(top), 0))
     reach = _reach_index(plan, connectors)
-    targets = [
-        {"company": company, "priority": c.integer(priority, 1), "insiders": _insider_rows(insiders.get(company)),
-         "intro_paths": _path_rows(paths.get(company))}
-        for company, priority in zip(*_target_order(plan))
-    ]
-    results = sum(len(t["insiders"]) + len(t["intro_paths"]) for t in targets)
-    document = {
-        "schema": 2,
-        "as_of": c.iso_date(plan.as_of),
-        "summary": c.summary_counts(plan),
-        "targets": targets,
+    order = list(zip(*_target_order(plan)))
+    results = sum(len(insiders.get(company, ())) + len(paths.get(company, ())) for company, _ in order)
+    head = {"schema": 2, "as_of": c.iso_date(plan.as_of), "summary": c.summary_counts(plan)}
+    tail = {
         "connectors": _connector_rows_json(connectors, reach),
         "actions": [_action_json(a) for a in _cut(list(plan.actions), top)],
         "near_misses": [
@@ -104,7 +99,31 @@ def render_json_bytes(plan: Plan, *, top: int | None = None) -> bytes:
             for r in _cut(c.records(plan.near_misses), top)
         ],
     }
-    return dumps(document, indent=results <= COMPACT_ABOVE) + b"\n"
+    if results <= COMPACT_ABOVE:
+        targets = [{"company": company, "priority": c.integer(priority, 1),
+                    "insiders": _insider_rows(insiders.get(company)), "intro_paths": _path_rows(paths.get(company))}
+                   for company, priority in order]
+        return dumps({**head, "targets": targets, **tail}, indent=True) + b"\n"
+    # On one line, a target at a time and the intro paths a few thousand at a time: the
+    # rows of a large report are never all held as Python objects at once, and the text
+    # grows in one buffer (BytesIO hands it over without a copy).
+    give_back_memory()
+    out = io.BytesIO()
+    out.write(dumps(head, indent=False)[:-1] + b', "targets": [')
+    for i, (company, priority) in enumerate(order):
+        start = {"company": company, "priority": c.integer(priority, 1),
+                 "insiders": _insider_rows(insiders.get(company))}
+        out.write((b", " if i else b"") + dumps(start, indent=False)[:-1] + b', "intro_paths": [')
+        rows = paths.get(company, _Rows(plan.intro_paths, np.zeros(0, dtype=np.int64)))
+        for k in range(0, len(rows), _BATCH):
+            part = dumps(_path_rows(rows.part(k, k + _BATCH)), indent=False)
+            out.write((b", " if k else b"") + memoryview(part)[1:-1])
+        out.write(b"]}")
+    out.write(b"], " + dumps(tail, indent=False)[1:] + b"\n")
+    return out.getvalue()
+
+
+_BATCH = 5000  # intro paths made into JSON at a time
 
 
 #: JSON reports with more insiders and intro paths than this are written on one line.
@@ -118,13 +137,37 @@ def _target_order(plan: Plan) -> tuple[list, list]:
     return targets["company"].astype(str).tolist(), targets["priority"].tolist()
 
 
-def _ranked_by_company(frame: pd.DataFrame, top: int | None) -> dict[str, pd.DataFrame]:
-    """Rows per company, best first, cut to ``top``."""
+def _ranked_by_company(frame: pd.DataFrame, top: int | None) -> dict[str, _Rows]:
+    """Rows per company, best first, cut to ``top``: the positions of the rows in ``frame``
+    (no copy of a large frame is made)."""
     if frame is None or len(frame) == 0:
         return {}
-    ranked = frame.sort_values("score", ascending=False, kind="stable")
-    groups = {str(k): g for k, g in ranked.groupby("company", sort=False)}
-    return groups if top is None else {k: g.head(max(int(top), 0)) for k, g in groups.items()}
+    order = np.argsort(-frame["score"].to_numpy(dtype=float), kind="stable")  # best first, ties as they come
+    codes, companies = pd.factorize(frame["company"].to_numpy(dtype=object)[order])
+    groups = {}
+    for code in pd.unique(codes):
+        at = order[codes == code]
+        groups[str(companies[code])] = _Rows(frame, at if top is None else at[: max(int(top), 0)])
+    return groups
+
+
+class _Rows:
+    """Some rows of a frame, by position: ``len`` and ``[column]`` as a frame's."""
+
+    def __init__(self, frame: pd.DataFrame, at: np.ndarray) -> None:
+        self.frame, self.at = frame, at
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def __contains__(self, column: str) -> bool:
+        return column in self.frame
+
+    def __getitem__(self, column: str) -> pd.Series:
+        return self.frame[column].iloc[self.at]
+
+    def part(self, start: int, stop: int) -> _Rows:
+        return _Rows(self.frame, self.at[start:stop])
 
 
 def _people(names, urls, companies, positions) -> list[dict]:
@@ -136,7 +179,7 @@ def _score(value) -> float | None:
     return None if value != value else round(float(value), 3)
 
 
-def _insider_rows(frame: pd.DataFrame | None) -> list[dict]:
+def _insider_rows(frame: _Rows | None) -> list[dict]:
     if frame is None or len(frame) == 0:
         return []
     employer = frame["employer"] if "employer" in frame else frame["company"]
@@ -146,7 +189,7 @@ def _insider_rows(frame: pd.DataFrame | None) -> list[dict]:
                                             frame["reasons"].tolist())]
 
 
-def _path_rows(frame: pd.DataFrame | None) -> list[dict]:
+def _path_rows(frame: _Rows | None) -> list[dict]:
     if frame is None or len(frame) == 0:
         return []
     targets = _people(_strs(frame["target_name"]), _strs(frame["target_url"]),
@@ -191,10 +234,11 @@ def _reach_index(plan: Plan, connectors: pd.DataFrame) -> dict[str, dict]:
     paths = plan.intro_paths
     index: dict[str, dict] = {}
     if len(paths):
-        rows = paths.loc[among(paths["target_id"], list(wanted))].drop_duplicates("target_id")
-        index = dict(zip(rows["target_id"], _people(_strs(rows["target_name"]), _strs(rows["target_url"]),
-                                                     _strs(rows["target_employer"]),
-                                                     _strs(rows["target_position"]))))
+        ids = paths["target_id"]
+        rows = _Rows(paths, np.flatnonzero(~ids.duplicated().to_numpy() & among(ids, list(wanted))))
+        index = dict(zip(_strs(rows["target_id"]), _people(_strs(rows["target_name"]), _strs(rows["target_url"]),
+                                                           _strs(rows["target_employer"]),
+                                                           _strs(rows["target_position"]))))
     for pid in wanted - set(index):
         data = plan.G.nodes[pid] if pid in plan.G else {}
         index[pid] = c.person(data.get("name", pid), data.get("url"), data.get("company"), data.get("position"))

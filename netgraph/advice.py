@@ -140,6 +140,9 @@ def suggest_offer(node: dict, evidence: tuple = ()) -> str:
         return f"pass on a strong candidate you know for a role {company} is hiring for"
     if "hiring" in position.casefold():
         return f"they say they are hiring: pass on a strong candidate you know for {company}"
+    noted = [e.text for e in evidence if e.kind == "note" and e.text]
+    if noted:
+        return f"start from your own note: \"{noted[0]}\""
     if any(e.kind == "endorsement" and e.direction == "received" for e in evidence):
         return "thank them for endorsing you, and endorse a skill you have seen them use"
     if any(e.kind == "recommendation" and e.direction == "received" for e in evidence):

@@ -66,6 +66,8 @@ class Evidence:
         For notes: your closeness 1-5 (0 when none given).
     tags
         For notes: your tags.
+    text
+        For notes: the free text of your own note (``notes`` in the contacts file).
     flag
         A kind-specific detail: ``job``, ``school`` or ``alumni`` (the same school, not
         necessarily together: your note says alumni) for shared history; ``note`` when an
@@ -84,6 +86,7 @@ class Evidence:
     closeness: int = 0
     tags: tuple[str, ...] = ()
     flag: str = ""
+    text: str = ""
 
 
 _SETTERS = [getattr(Evidence, f.name).__set__ for f in fields(Evidence)]  # the slots, in field order
@@ -210,6 +213,8 @@ def describe_evidence(e: Evidence, as_of: dt.date) -> str:
         parts = [f"closeness {e.closeness}/5"] if e.closeness else []
         if e.tags:
             parts.append(", ".join(e.tags))
+        if e.text:
+            parts.append(f'"{e.text if len(e.text) <= 80 else e.text[:77] + "..."}"')
         return "your note: " + ", ".join(parts)
     if e.kind == "last_contact":
         return f"you last spoke {_ago(e.date, as_of)} (your note)"

@@ -141,7 +141,9 @@ def _closeness_warmth(contacts: pd.DataFrame, w: Weights) -> pd.DataFrame:
     by_closeness = closeness.map(lambda c: w.closeness[int(c) - 1] if pd.notna(c) else np.nan)
     by_tags = contacts["tags"].map(lambda tags: max((floors.get(t, 0.0) for t in tags), default=np.nan))
     return pd.DataFrame({"closeness": closeness, "note_closeness": by_closeness, "note_floor": by_tags,
-                         "note_tags": contacts["tags"], "last_contact": contacts["last_contact"]},
+                         "note_tags": contacts["tags"], "last_contact": contacts["last_contact"],
+                         "note_text": contacts["notes"].fillna("").astype(str).str.strip()
+                         if "notes" in contacts else ""},
                         index=contacts.index)
 
 
@@ -415,11 +417,14 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who, as_of) ->
     school_map = _history_map(schools)
     note_map = {}
     if notes is not None:  # only the notes that say something (the frame has a row for everyone)
-        said = notes["closeness"].notna() | notes["last_contact"].notna() \
+        texts = notes["note_text"].fillna("").astype(str)
+        notes = notes.assign(note_text=texts)
+        said = notes["closeness"].notna() | notes["last_contact"].notna() | texts.ne("") \
             | notes["note_tags"].map(lambda tags: isinstance(tags, tuple) and len(tags) > 0).astype(bool)
-        noted = notes.loc[said, ["closeness", "note_tags", "last_contact"]]
-        note_map = {pid: {"closeness": c, "note_tags": t, "last_contact": d} for pid, c, t, d in zip(
-            noted.index.tolist(), noted["closeness"].tolist(), noted["note_tags"].tolist(), noted["last_contact"])}
+        noted = notes.loc[said, ["closeness", "note_tags", "last_contact", "note_text"]]
+        note_map = {pid: {"closeness": c, "note_tags": t, "last_contact": d, "text": x} for pid, c, t, d, x in zip(
+            noted.index.tolist(), noted["closeness"].tolist(), noted["note_tags"].tolist(), noted["last_contact"],
+            noted["note_text"].tolist())}
     inv_map = {}
     if len(inv):
         firsts = inv.sort_values("date", kind="stable").drop_duplicates("person_id")
@@ -447,8 +452,8 @@ def _tie_evidence(t, msgs, recs, ends, inv, jobs, schools, notes, who, as_of) ->
         if note is not None:
             tags = note["note_tags"] if isinstance(note["note_tags"], tuple) else ()
             closeness = int(note["closeness"]) if pd.notna(note["closeness"]) else 0
-            if closeness or tags:
-                ev.append(Evidence("note", who=name, closeness=closeness, tags=tags))
+            if closeness or tags or note["text"]:
+                ev.append(Evidence("note", who=name, closeness=closeness, tags=tags, text=note["text"]))
             if pd.notna(note["last_contact"]):
                 ev.append(Evidence("last_contact", who=name, date=note["last_contact"]))
         if n:

@@ -269,3 +269,13 @@ def test_someone_whose_message_you_never_answered_gets_an_apology_not_a_stranger
     body = draft_message(plan, target="Claire Cunning").body
     assert "never replied to your kind message" in body
     assert "properly talked" not in body and "since we last talked" not in body
+
+
+def test_a_give_starts_from_your_own_note_when_you_wrote_one():
+    from netgraph.advice import suggest_offer
+
+    note = Evidence("note", closeness=2, text="Met at the Boston Python meetup; offered coffee")
+    assert suggest_offer({"position": "Software Engineer", "company": "Spotify"}, (note,)) == \
+        'start from your own note: "Met at the Boston Python meetup; offered coffee"'
+    assert suggest_offer({"position": "Software Engineer", "company": "Spotify"}, ()).startswith(
+        "nothing specific in your data")

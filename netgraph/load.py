@@ -149,11 +149,12 @@ def _at_targets(targets: pd.DataFrame, *, builtin_aliases: bool) -> Callable[[np
     known: dict[str, bool] = {}
 
     def keep(companies: np.ndarray) -> np.ndarray:
-        fresh = [c for c in pd.unique(companies) if c not in known]
+        values = companies.tolist()
+        fresh = [c for c in dict.fromkeys(values) if c not in known]
         if fresh:
             matches = match_companies(fresh, targets, builtin_aliases=builtin_aliases)
-            known.update(zip(matches.index, matches["target"].ne("")))
-        return np.fromiter((known[c] for c in companies), dtype=bool, count=len(companies))
+            known.update(zip(matches.index.tolist(), matches["target"].ne("").tolist()))
+        return np.fromiter(map(known.__getitem__, values), dtype=bool, count=len(values))
 
     return keep
 

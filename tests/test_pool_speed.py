@@ -154,3 +154,40 @@ def test_among_is_isin(values, wanted):
     assert among(series, wanted).tolist() == series.isin(wanted).tolist()
     assert among(pd.Index(values, dtype="str"), pd.Index(wanted, dtype="str")).tolist() == \
         pd.Index(values, dtype="str").isin(wanted).tolist()
+
+
+# -- without the optional accelerators: the same results ----------------------------------
+
+
+def test_without_orjson_the_json_is_the_same(monkeypatch):
+    import sys
+
+    document = {"rows": [{"name": "Zoë, x: y", "score": 0.5, "reasons": ["a", "b, c"]}], "empty": {}}
+    with_orjson = dumps(document, indent=False)
+    monkeypatch.setitem(sys.modules, "orjson", None)  # `import orjson` now fails
+    assert dumps(document, indent=False) == with_orjson
+    assert dumps(document, indent=True).decode() == json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def test_without_pyarrow_a_friends_export_reads_the_same(monkeypatch):
+    import sys
+
+    from netgraph.companies import read_targets
+    from netgraph.io import read_export
+    from netgraph.load import _at_targets
+    from netgraph.sample_data import SAMPLE_DIR, network_specs
+
+    targets = read_targets([SAMPLE_DIR / "targets.csv"])
+    paths = [spec.split("=", 1)[-1] for spec in network_specs() if not spec.endswith("share.csv")]
+
+    def read_all():
+        keep = _at_targets(targets, builtin_aliases=True)
+        return [read_export(path, keep_companies=keep) for path in paths]
+
+    fast = read_all()
+    monkeypatch.setitem(sys.modules, "pyarrow.csv", None)  # `import pyarrow.csv` now fails
+    plain = read_all()
+    for a, b in zip(fast, plain):
+        pd.testing.assert_frame_equal(a.connections, b.connections)
+        pd.testing.assert_frame_equal(a.skipped, b.skipped)
+        assert a.hidden == b.hidden and a.notes == b.notes

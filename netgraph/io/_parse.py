@@ -123,9 +123,9 @@ def parse_kept(text, header, wanted: list[int], at: int,
     Where it returns rows they are the rows :func:`parse_rows` gives, values as written.
     """
     try:
-        import pyarrow as pa  # type: ignore[import-untyped]
-        import pyarrow.compute as pc  # type: ignore[import-untyped]
-        import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.csv as pacsv
     except ImportError:  # optional: the pandas parser does the same, slower
         return None
     data = text.data

@@ -11,6 +11,7 @@ Without orjson (or for a value it does not take) :func:`json.dumps` writes the s
 
 from __future__ import annotations
 
+import importlib
 import json
 from typing import Any
 
@@ -38,10 +39,11 @@ def dumps(document: Any, *, indent: bool) -> bytes:
       ]
     }
     """
+    orjson: Any
     try:
-        import orjson
+        orjson = importlib.import_module("orjson")
     except ImportError:  # optional: the standard library writes the same text
-        orjson = None  # type: ignore[assignment]
+        orjson = None
     if orjson is not None and not _has_nan(document):
         try:
             data = orjson.dumps(document, option=orjson.OPT_INDENT_2)

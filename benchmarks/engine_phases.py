@@ -51,7 +51,7 @@ import netgraph.load as load
 import netgraph.graph, netgraph.score, netgraph.plan, netgraph.paths
 import netgraph.io._connections as conn
 import netgraph.io._reader as reader
-from netgraph.report import render_json
+from netgraph.report._data import render_json_bytes as render_json  # what report --output writes
 imported = (time.process_time if sys.argv[4] == "1" else time.perf_counter)() - t0
 
 totals = {}
@@ -112,7 +112,7 @@ totals["imports"] = imported
 totals["other"] = totals["total"] - sum(v for k, v in totals.items() if k != "total")
 s = plan.summary
 print(json.dumps({"phases": totals, "intro_paths": s["intro_paths"], "insiders": s["insiders"],
-                  "second_degree": s["second_degree"], "json_mb": len(text.encode()) / 1e6}))
+                  "second_degree": s["second_degree"], "json_mb": len(text) / 1e6}))
 """
 PHASES = ["imports", "reading", "filtering to targets", "identity", "scoring", "evidence and reasons", "graph",
           "answers", "actions", "JSON", "other", "total"]

@@ -117,7 +117,8 @@ def render_json_bytes(plan: Plan, *, top: int | None = None) -> bytes:
         rows = paths.get(company, _Rows(plan.intro_paths, np.zeros(0, dtype=np.int64)))
         for k in range(0, len(rows), _BATCH):
             part = dumps(_path_rows(rows.part(k, k + _BATCH)), indent=False)
-            out.write((b", " if k else b"") + memoryview(part)[1:-1])
+            out.write(b", " if k else b"")
+            out.write(memoryview(part)[1:-1])
         out.write(b"]}")
     out.write(b"], " + dumps(tail, indent=False)[1:] + b"\n")
     return out.getvalue()

@@ -56,11 +56,13 @@ def dumps(document: Any, *, indent: bool) -> bytes:
 
 
 def _has_nan(document: Any) -> bool:
-    """Does the document hold a float NaN or infinity at its top two levels? (json.dumps
+    """Does a dict, or a dict among its values, hold a float NaN or infinity? (json.dumps
     refuses those, orjson would write ``null``: then json.dumps decides.) The report's
-    numbers are made finite where they are rounded, so this only guards the summary."""
-    values = document.values() if isinstance(document, dict) else document if isinstance(document, list) else ()
-    for value in values:
+    scores are made finite where they are rounded, so this only guards counts such as the
+    summary's; lists (of rows) are not looked into."""
+    if not isinstance(document, dict):
+        return False
+    for value in document.values():
         inner = value.values() if isinstance(value, dict) else ()
         for v in (value, *inner):
             if isinstance(v, float) and not np.isfinite(v):

@@ -156,7 +156,7 @@ def _summary_order() -> list[str]:
 
 # Written so that this file does not itself contain what it looks for.
 OUTSIDE = {
-    "a sibling folder of the checkout": re.compile(r"\.\./+shared\b"),
+    "a sibling folder of the checkout": re.compile(r"\.\./+" + "sha" + r"red\b"),
     "the project machine's work folder": re.compile(r"(?<![\w.~-])/w[o]rk\b"),
     "a temporary folder": re.compile(r"(?<![\w.~-])/t[m]p\b"),
 }
